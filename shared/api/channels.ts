@@ -1,0 +1,41 @@
+/**
+ * Channel names alone, with no schemas, so that the sandboxed preload can build its API without
+ * bundling zod. `contract.ts` checks that it covers exactly these.
+ */
+export const CHANNELS = [
+  'app:status',
+  'settings:get',
+  'settings:update',
+  'account:list',
+  'account:get',
+  'account:create',
+  'account:rename',
+  'account:update',
+  'account:delete',
+  'account:restore',
+  'sample:load',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Main → renderer events. */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'newAccount',
+  'goToAccounts',
+  'toggleColorScheme',
+  'toggleLanguage',
+  'showAbout',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export interface EventPayloads {
+  'menu:command': MenuCommand;
+}
+export type EventChannel = keyof EventPayloads;
+
+/** Splits `domain:verb`. */
+export function splitChannel(channel: string): [string, string] {
+  const i = channel.indexOf(':');
+  return [channel.slice(0, i), channel.slice(i + 1)];
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { idSchema, shortText } from '../model/common';
+import { accountProfileSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
+import { COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
+import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
+import type { Result } from '../errors';
+import type { AppStatus } from './status';
+import type { AccountSummary } from '../accounts';
+import type { Channel } from './channels';
+
+function channel<I extends z.ZodType>(input: I) {
+  return {
+    returns<O>() {
+      return { input, output: undefined as unknown as O };
+    },
+  };
+}
+
+/** Channels that take nothing accept `undefined` or `{}`. */
+const none = z.strictObject({}).optional();
+const byId = z.strictObject({ id: idSchema });
+const accountName = shortText().min(1, 'must not be empty');
+
+/** What `account:update` may change; every key optional, nested objects merged. */
+export const accountPatchSchema = z.strictObject({
+  kind: z.enum(ACCOUNT_KINDS).optional(),
+  profile: accountProfileSchema.partial().optional(),
+  valueFactors: valueFactorsSchema.partial().optional(),
+  grade: gradeSchema.nullable().optional(),
+  relationshipType: relationshipTypeSchema.nullable().optional(),
+  giftPolicy: giftPolicySchema.partial().optional(),
+  notes: z.string().max(20_000).optional(),
+});
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
+
+/**
+ * The API: every channel (`domain:verb`), its input schema and its output type. The Electron
+ * preload, the IPC registrar, the browser host and the renderer client are all built from it.
+ */
+export const contract = {
+  'app:status': channel(none).returns<AppStatus>(),
+  'settings:get': channel(none).returns<Settings>(),
+  'settings:update': channel(
+    z.strictObject({
+      locale: z.enum(LOCALES).nullable().optional(),
+      colorScheme: z.enum(COLOR_SCHEMES).optional(),
+    }),
+  ).returns<Settings>(),
+  'account:list': channel(none).returns<AccountSummary[]>(),
+  'account:get': channel(byId).returns<Account>(),
+  'account:create': channel(z.strictObject({ name: accountName })).returns<Account>(),
+  'account:rename': channel(z.strictObject({ id: idSchema, name: accountName })).returns<AccountSummary>(),
+  'account:update': channel(z.strictObject({ id: idSchema, patch: accountPatchSchema })).returns<Account>(),
+  'account:delete': channel(byId).returns<AccountSummary>(),
+  'account:restore': channel(byId).returns<AccountSummary>(),
+  'sample:load': channel(z.strictObject({ locale: z.enum(LOCALES).optional() })).returns<Account>(),
+} satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
+
+export type Contract = typeof contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+type DomainOf<C extends string> = C extends `${infer D}:${string}` ? D : never;
+type VerbOf<C extends string, D extends string> = C extends `${D}:${infer V}` ? V : never;
+
+/** The API as the renderer sees it: `api.account.create({ name })` → `Result`. */
+export type PlannerApi = {
+  [D in DomainOf<Channel>]: {
+    [V in VerbOf<Channel, D>]: `${D}:${V}` extends infer C extends Channel
+      ? (input?: Input<C>) => Promise<Result<Output<C>>>
+      : never;
+  };
+};

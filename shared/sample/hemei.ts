@@ -1,0 +1,107 @@
+import type { AccountInput } from '../model/account';
+import type { Locale } from '../model/database';
+import type { CommandContext } from '../accounts';
+
+type Text = { 'zh-CN': string; en: string };
+
+const SEATS = [
+  { key: 'gm', name: '黄炳亮', title: { 'zh-CN': '总经理', en: 'General manager' }, dept: { 'zh-CN': '总经理办公室', en: "General manager's office" }, role: 'decider', level: 'decision', boss: null, attitude: 'neutral', influence: 'high', stars: 2, coach: false },
+  { key: 'tech', name: '吕文斌', title: { 'zh-CN': '技术部经理', en: 'Technical manager' }, dept: { 'zh-CN': '技术部', en: 'Technical dept.' }, role: 'authority', level: 'management', boss: 'gm', attitude: 'supporter', influence: 'high', stars: 3, coach: false },
+  { key: 'qa', name: '杨部长', title: { 'zh-CN': '质检部部长', en: 'Head of quality' }, dept: { 'zh-CN': '质检部', en: 'Quality dept.' }, role: 'influencer', level: 'management', boss: 'gm', attitude: 'neutral', influence: 'medium', stars: 1, coach: false },
+  { key: 'buy', name: '阚方玉', title: { 'zh-CN': '采购部经理', en: 'Purchasing manager' }, dept: { 'zh-CN': '采购部', en: 'Purchasing dept.' }, role: 'executor', level: 'management', boss: 'gm', attitude: 'supporter', influence: 'medium', stars: 4, coach: true },
+  { key: 'plant', name: '黄厂长', title: { 'zh-CN': '厂长', en: 'Plant manager' }, dept: { 'zh-CN': '生产部', en: 'Production dept.' }, role: 'user', level: 'management', boss: 'gm', attitude: 'supporter', influence: 'medium', stars: 2, coach: false },
+  { key: 'fin', name: '刘部长', title: { 'zh-CN': '财务部部长', en: 'Head of finance' }, dept: { 'zh-CN': '财务部', en: 'Finance dept.' }, role: 'payer', level: 'management', boss: 'gm', attitude: 'unknown', influence: 'high', stars: 0, coach: false },
+] as const;
+
+const t = (text: Text, locale: Locale) => text[locale];
+
+/**
+ * The built-in sample account: the buying centre of 六和集团 和美饲料公司 from the method's
+ * own example, with one deal, one influence line, one action and one visit.
+ */
+export function buildSampleAccount(ctx: CommandContext, locale: Locale): AccountInput {
+  const { now } = ctx;
+  const today = now.slice(0, 10);
+  const ids = new Map<string, string>(SEATS.map((s) => [s.key, ctx.newId()]));
+  const idOf = (key: string) => ids.get(key) as string;
+  const base = () => ({ id: ctx.newId(), createdAt: now, updatedAt: now });
+  const dealId = ctx.newId();
+  const zh = locale === 'zh-CN';
+
+  return {
+    ...base(),
+    name: zh ? '六和集团 和美饲料公司' : 'Liuhe Group · Hemei Feed Co. (和美饲料)',
+    grade: 'A2',
+    relationshipType: 'supplier',
+    profile: {
+      industry: zh ? '饲料' : 'Animal feed',
+      region: zh ? '山东' : 'Shandong',
+      owner: zh ? '我' : 'Me',
+      description: zh ? '方法教材中的采购中心示例。' : "The buying-centre example from the method's own material.",
+    },
+    giftPolicy: { rule: 'restricted', notes: zh ? '只接受小额、得体的礼品。' : 'Small, proper gifts only.' },
+    contacts: SEATS.map((s) => ({
+      id: idOf(s.key),
+      createdAt: now,
+      updatedAt: now,
+      name: s.name,
+      title: t(s.title, locale),
+      department: t(s.dept, locale),
+      role: s.role,
+      level: s.level,
+      reportsToId: s.boss === null ? null : idOf(s.boss),
+      attitude: s.attitude,
+      influence: s.influence,
+      stars: s.stars,
+      isCoach: s.coach,
+      confirmedAt: { attitude: now, influence: now, stars: now },
+    })),
+    influenceLines: [
+      { ...base(), fromId: idOf('buy'), toId: idOf('tech'), label: zh ? '信任' : 'trusts' },
+    ],
+    deals: [
+      {
+        id: dealId,
+        createdAt: now,
+        updatedAt: now,
+        name: zh ? '预混料生产线自动化改造' : 'Premix line automation',
+        value: 1_200_000,
+        currency: 'CNY',
+        stage: 'investigate',
+        saleType: 'valueAdded',
+        owner: zh ? '我' : 'Me',
+        buyingCentre: SEATS.map((s) => ({ contactId: idOf(s.key), role: s.role })),
+        criteria: [
+          { ...base(), name: zh ? '配料精度' : 'Dosing accuracy', rank: 1, importance: 5, ourFit: 4, competitorFit: 3 },
+          { ...base(), name: zh ? '价格' : 'Price', rank: 2, importance: 4, ourFit: 2, competitorFit: 4 },
+        ],
+        competitors: [
+          { ...base(), name: zh ? '竞争对手甲' : 'Competitor A', offer: zh ? '低价整线方案' : 'Low-price turnkey line', threat: 'high' },
+        ],
+        winStrategy: zh ? '通过技术部证明精度优势，发展采购部阚方玉为教练。' : 'Prove the accuracy advantage through the technical dept.; develop 阚方玉 in purchasing as our coach.',
+      },
+    ],
+    actions: [
+      {
+        ...base(),
+        what: zh ? '安排总经理黄炳亮的高层拜访' : 'Arrange a top-level visit with 黄炳亮 (GM)',
+        who: zh ? '我' : 'Me',
+        when: today,
+        why: zh ? '决策者关系只有两星' : 'Our relationship with the decision maker is only two stars',
+        dealId,
+        contactIds: [idOf('gm')],
+      },
+    ],
+    activities: [
+      {
+        ...base(),
+        date: today,
+        channel: 'visit',
+        contactIds: [idOf('tech'), idOf('buy')],
+        dealId,
+        outcome: 'advance',
+        summary: zh ? '技术交流，约定下月试用' : 'Technical meeting; trial agreed for next month',
+      },
+    ],
+  };
+}
