@@ -1,0 +1,50 @@
+import * as accounts from '@shared/accounts';
+import type { AppStatus } from '@shared/api/status';
+import { settingsSchema, type Database } from '@shared/model/database';
+import { buildSampleAccount } from '@shared/sample/hemei';
+import type { HandlerTable } from '../api/dispatch';
+import type { DatabaseFile } from '../store/database-file';
+
+export interface HandlerDeps {
+  store: () => DatabaseFile;
+  status: () => AppStatus;
+  clock: () => string;
+  newId: () => string;
+}
+
+/**
+ * The handler of every channel: parse is done by the dispatcher, so each one calls the domain
+ * command and stores the result. No Electron and no HTTP here: both doors share this table.
+ */
+export function createHandlers({ store, status, clock, newId }: HandlerDeps): HandlerTable {
+  /** Runs a pure command on the current data and keeps its result. */
+  const commit = <R>(run: (db: Database) => { db: Database } & R): R => {
+    const s = store();
+    const { db, ...rest } = run(s.data);
+    s.set(db);
+    return rest as R;
+  };
+  const ctx = () => ({ now: clock(), newId });
+
+  return {
+    'app:status': () => status(),
+    'settings:get': () => store().data.settings,
+    'settings:update': (patch) =>
+      commit((db) => {
+        const settings = settingsSchema.parse({ ...db.settings, ...patch });
+        return { db: { ...db, settings }, settings };
+      }).settings,
+    'account:list': () => accounts.listAccounts(store().data),
+    'account:get': ({ id }) => accounts.findAccount(store().data, id),
+    'account:create': ({ name }) => commit((db) => accounts.createAccount(db, name, ctx())).account,
+    'account:rename': ({ id, name }) =>
+      accounts.summarizeAccount(commit((db) => accounts.renameAccount(db, id, name, clock())).account),
+    'account:update': ({ id, patch }) => commit((db) => accounts.updateAccount(db, id, patch, clock())).account,
+    'account:delete': ({ id }) =>
+      accounts.summarizeAccount(commit((db) => accounts.deleteAccount(db, id, clock())).account),
+    'account:restore': ({ id }) =>
+      accounts.summarizeAccount(commit((db) => accounts.restoreDeletedAccount(db, id)).account),
+    'sample:load': ({ locale }) =>
+      commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
+  };
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { AppStatus } from '@shared/api/status';
+import { AppError, type ApiErrorBody } from '@shared/errors';
+import { createDispatcher, type Dispatch } from '../api/dispatch';
+import { DatabaseFile, type StoreOptions } from '../store/database-file';
+import { createHandlers } from './handlers';
+
+export interface OpenServicesOptions {
+  dataFile: string;
+  host: AppStatus['host'];
+  osLocale: string;
+  version: string;
+  /** Store tuning for tests; defaults suit the app. */
+  store?: Omit<StoreOptions, 'file'>;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  status(): AppStatus;
+  /** Writes pending saves now. */
+  flush(): Promise<void>;
+  /** Flushes and releases the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database and builds the API both doors serve. Never throws for a database that cannot
+ * be opened: the status says why (`ready: false`) and every channel but `app:status` answers with
+ * that error, so the UI can tell the user instead of the process dying silently.
+ */
+export async function openServices(opts: OpenServicesOptions): Promise<Services> {
+  const log = opts.log ?? ((m: string, e?: unknown) => console.error(m, e ?? ''));
+  let store: DatabaseFile | null = null;
+  let fatal: ApiErrorBody | null = null;
+  try {
+    store = await DatabaseFile.open({ ...opts.store, file: opts.dataFile, log });
+  } catch (e) {
+    fatal =
+      e instanceof AppError
+        ? { code: e.code, message: e.message }
+        : { code: 'DB_UNREADABLE', message: `Cannot open ${opts.dataFile}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+
+  const status = (): AppStatus => ({
+    ready: store !== null,
+    fatal,
+    dataFile: path.resolve(opts.dataFile),
+    backupDir: store?.backups.dir ?? path.join(path.dirname(path.resolve(opts.dataFile)), 'backups'),
+    notices: store?.notices ?? [],
+    osLocale: opts.osLocale,
+    host: opts.host,
+    version: opts.version,
+  });
+
+  const handlers = createHandlers({
+    store: () => {
+      if (!store) throw new AppError(fatal?.code ?? 'DB_UNREADABLE', fatal?.message ?? 'The database is not open');
+      return store;
+    },
+    status,
+    clock: () => new Date().toISOString(),
+    newId: () => randomUUID(),
+  });
+
+  return {
+    dispatch: createDispatcher(handlers, (e) => log('Handler failed', e)),
+    status,
+    flush: async () => {
+      await store?.flush();
+    },
+    close: async () => {
+      await store?.close();
+    },
+  };
+}

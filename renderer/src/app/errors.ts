@@ -1,0 +1,14 @@
+import { notifications } from '@mantine/notifications';
+import { isErrorCode } from '@shared/errors';
+import { i18n } from '../i18n';
+import { ApiError } from '../api/client';
+
+/** One sentence for the user from any error: the catalogue's text, then the detail. */
+export function errorText(e: unknown): string {
+  if (e instanceof ApiError && isErrorCode(e.code)) return `${i18n.t(`errors.${e.code}`)} ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function showError(e: unknown): void {
+  notifications.show({ color: 'red', message: errorText(e), autoClose: 8000, withBorder: true });
+}

@@ -1,0 +1,78 @@
+import { Anchor, Badge, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconChartDots3, IconId, IconTargetArrow } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/useApiQuery';
+import type { Route, WorkspaceTab } from '../../app/useHashRoute';
+import { BuyingCentreView } from '../buying-center/BuyingCentreView';
+import { DealsView } from '../deals/DealsView';
+import { ProfileView } from '../profile/ProfileView';
+
+interface Props {
+  accountId: string;
+  tab: WorkspaceTab;
+  navigate: (route: Route) => void;
+}
+
+/** One account: its buying-centre map, its deals and its profile, as tabs. */
+export function AccountWorkspace({ accountId, tab, navigate }: Props) {
+  const { t } = useTranslation();
+  const query = useApiQuery(() => api.account.get({ id: accountId }), [accountId]);
+
+  if (query.status === 'loading') {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.status === 'error') {
+    return (
+      <Stack>
+        <Text c="red" data-testid="workspace-error">
+          {errorText(query.error)}
+        </Text>
+        <Anchor href="#/accounts">{t('workspace.back')}</Anchor>
+      </Stack>
+    );
+  }
+  const account = query.data;
+  return (
+    <Stack gap="sm" data-testid="account-workspace">
+      <Group justify="space-between">
+        <Group gap="sm">
+          <Anchor href="#/accounts" aria-label={t('workspace.back')}>
+            <IconArrowLeft size={18} />
+          </Anchor>
+          <Title order={2} data-testid="account-title">
+            {account.name}
+          </Title>
+          {account.grade && <Badge variant="light">{account.grade}</Badge>}
+        </Group>
+      </Group>
+      <Tabs value={tab} onChange={(v) => v && navigate({ page: 'account', accountId, tab: v as WorkspaceTab })} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="map" leftSection={<IconChartDots3 size={16} />} data-testid="tab-map">
+            {t('workspace.tabs.map')}
+          </Tabs.Tab>
+          <Tabs.Tab value="deals" leftSection={<IconTargetArrow size={16} />} data-testid="tab-deals">
+            {t('workspace.tabs.deals')}
+          </Tabs.Tab>
+          <Tabs.Tab value="profile" leftSection={<IconId size={16} />} data-testid="tab-profile">
+            {t('workspace.tabs.profile')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="map" pt="md">
+          <BuyingCentreView account={account} />
+        </Tabs.Panel>
+        <Tabs.Panel value="deals" pt="md">
+          <DealsView account={account} />
+        </Tabs.Panel>
+        <Tabs.Panel value="profile" pt="md">
+          <ProfileView account={account} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
