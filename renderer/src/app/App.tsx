@@ -1,4 +1,4 @@
-import { Alert, Center, Loader, MantineProvider, Stack, Text, Title, createTheme } from '@mantine/core';
+import { Alert, Badge, Center, Loader, MantineProvider, Stack, Text, Title, createTheme } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -12,6 +12,8 @@ import { errorText } from './errors';
 
 const theme = createTheme({
   primaryColor: 'indigo',
+  // Upper-case badges make Chinese-English role labels harder to read.
+  components: { Badge: Badge.extend({ styles: { label: { textTransform: 'none' } } }) },
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Roboto, sans-serif',
 });

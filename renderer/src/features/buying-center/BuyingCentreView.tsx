@@ -78,7 +78,14 @@ export function BuyingCentreView({ account }: { account: Account }) {
             proOptions={{ hideAttribution: true }}
           >
             <Background />
-            <MiniMap pannable zoomable />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={(n) => {
+                const role = (n as ContactNode).data.contact.role;
+                return `var(--mantine-color-${role ? ROLE_STYLE[role].color : 'gray'}-5)`;
+              }}
+            />
             <Controls showInteractive={false} />
           </ReactFlow>
         </Box>
