@@ -1,0 +1,351 @@
+import http from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../api/dispatch';
+import type { ApiErrorBody, ErrorCode, Result } from '@shared/errors';
+import { contentTypeFor, isInside, resolveStaticPath } from './static-path';
+import { SECURITY_HEADERS } from './security-headers';
+
+/** Only loopback: the host is a door for this machine's browser, never for the network. */
+export const HOST_ADDRESS = '127.0.0.1';
+/** Header the renderer's HTTP client sends the launch token in. */
+export const TOKEN_HEADER = 'x-planner-token';
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface StartHostOptions {
+  /** The same dispatcher the Electron IPC registrar uses. */
+  dispatch: Dispatch;
+  /** The built renderer (`out/renderer`), holding `index.html` and its assets. */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Defaults to 32 random bytes as hex, new for every launch. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** Receives unexpected failures; defaults to `console.error`. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface RunningHost {
+  /** `http://127.0.0.1:<port>` with no trailing slash. */
+  url: string;
+  port: number;
+  /** The address actually bound; always `127.0.0.1`. */
+  address: string;
+  token: string;
+  /** Stops listening and drops open connections, keep-alive ones included. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * HTTP status for each error code. A `Record` over every code, so that adding a code to the
+ * catalogue fails to compile here until someone decides its status.
+ */
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  VALIDATION: 400,
+  NOT_FOUND: 404,
+  UNKNOWN_CHANNEL: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  PAYLOAD_TOO_LARGE: 413,
+  DB_NEWER_VERSION: 409,
+  DB_LOCKED: 409,
+  DB_UNREADABLE: 503,
+  INTERNAL: 500,
+};
+
+/** HTTP status for a dispatch result. */
+export function statusForResult(result: Result<unknown>): number {
+  return 'error' in result ? (STATUS_BY_CODE[result.error.code] ?? 500) : 200;
+}
+
+/**
+ * Starts the browser host: the built renderer as static files, plus `POST /api/<channel>` in
+ * front of `dispatch`. Resolves once listening; rejects if the port cannot be bound (the caller
+ * decides whether to retry on another).
+ *
+ * What stands between another web page and the API: the token (a page on another origin cannot
+ * read our `index.html` to learn it), the Host check (a DNS-rebound name is refused before it can
+ * read anything, index.html included), the Origin and Sec-Fetch-Site checks, and requiring a JSON
+ * content type (which a cross-origin page cannot send without a CORS preflight we never answer).
+ */
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const {
+    dispatch,
+    port: requestedPort = 0,
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    log = (message: string, error?: unknown) => console.error(message, error ?? ''),
+  } = options;
+  const token = options.token ?? randomBytes(32).toString('hex');
+  if (token.length === 0) throw new Error('startHost: token must not be empty');
+  const tokenBuffer = Buffer.from(token, 'utf8');
+  const rendererDir = path.resolve(options.rendererDir);
+  // Symlinks inside the renderer folder are compared by their real location.
+  const realRendererDir = await fs.realpath(rendererDir).catch(() => rendererDir);
+
+  let port = 0;
+  const allowedHosts = () => [`${HOST_ADDRESS}:${port}`, `localhost:${port}`];
+  const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
+
+  const hasValidToken = (req: http.IncomingMessage): boolean => {
+    const sent = req.headers[TOKEN_HEADER];
+    if (typeof sent !== 'string') return false;
+    const sentBuffer = Buffer.from(sent, 'utf8');
+    // timingSafeEqual throws on unequal lengths; the length of a random token is no secret.
+    return sentBuffer.length === tokenBuffer.length && timingSafeEqual(sentBuffer, tokenBuffer);
+  };
+
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendError(res, 405, 'VALIDATION', `${req.method} is not allowed on /api; use POST`);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins().includes(origin)) {
+      return sendError(res, 403, 'FORBIDDEN', 'Requests from other origins are refused');
+    }
+    const fetchSite = req.headers['sec-fetch-site'];
+    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+      return sendError(res, 403, 'FORBIDDEN', 'Cross-site requests are refused');
+    }
+    if (!hasValidToken(req)) {
+      return sendError(res, 401, 'UNAUTHORIZED', 'Missing or wrong launch token; reload the page');
+    }
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      return sendError(res, 415, 'VALIDATION', 'Content-Type must be application/json');
+    }
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > maxBodyBytes) {
+      return sendTooLarge(res, maxBodyBytes);
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'tooLarge') return sendTooLarge(res, maxBodyBytes);
+
+    let input: unknown;
+    if (body.bytes.length > 0) {
+      try {
+        input = JSON.parse(body.bytes.toString('utf8'));
+      } catch (e) {
+        return sendError(res, 400, 'VALIDATION', `Request body is not valid JSON: ${(e as Error).message}`);
+      }
+    }
+
+    let channel: string;
+    try {
+      channel = decodeURIComponent(rawPath.slice('/api/'.length));
+    } catch {
+      return sendError(res, 404, 'UNKNOWN_CHANNEL', 'Malformed channel name');
+    }
+
+    let result: Result<unknown>;
+    try {
+      result = await dispatch(channel, input);
+    } catch (e) {
+      // Dispatch promises never to throw; if it does anyway, the client still gets a Result.
+      log(`browser host: dispatch of ${channel} threw`, e);
+      return sendError(res, 500, 'INTERNAL', e instanceof Error ? e.message : String(e));
+    }
+    let json: string;
+    try {
+      json = JSON.stringify(result);
+    } catch (e) {
+      log(`browser host: result of ${channel} is not serialisable`, e);
+      return sendError(res, 500, 'INTERNAL', `The result of ${channel} could not be serialised`);
+    }
+    sendJson(res, statusForResult(result), json);
+  };
+
+  const serveIndex = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    let html: string;
+    try {
+      html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
+    } catch {
+      return sendText(res, req, 404, 'The renderer has not been built: run `npm run build`.');
+    }
+    const page = injectMeta(html, { 'planner-token': token, 'planner-host': 'browser' });
+    const bytes = Buffer.from(page, 'utf8');
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': bytes.length,
+      // The page carries this launch's token; a cached copy would carry a dead one.
+      'Cache-Control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+  };
+
+  const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, req, 405, 'Method not allowed');
+    }
+    const target = resolveStaticPath(rendererDir, rawPath);
+    if (!target.ok) {
+      return sendText(res, req, target.reason === 'malformed' ? 400 : 404, 'Not found');
+    }
+    if (target.segments.length === 0 || (target.segments.length === 1 && target.segments[0] === 'index.html')) {
+      return serveIndex(req, res);
+    }
+    const stat = await fs.stat(target.file).catch(() => null);
+    if (stat?.isFile()) {
+      const real = await fs.realpath(target.file).catch(() => null);
+      if (real === null || !isInside(realRendererDir, real)) return sendText(res, req, 404, 'Not found');
+      res.writeHead(200, {
+        'Content-Type': contentTypeFor(target.file),
+        'Content-Length': stat.size,
+        // Vite fingerprints everything under assets/, so those never change under one name.
+        'Cache-Control': target.segments[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
+      if (req.method === 'HEAD') return void res.end();
+      const stream = createReadStream(real);
+      stream.on('error', (e) => {
+        log(`browser host: reading ${real} failed`, e);
+        res.destroy();
+      });
+      stream.pipe(res);
+      return;
+    }
+    // A client-side route (`/accounts/42`) gets the app; a missing file (`/assets/x.js`) a 404,
+    // so that a broken build shows up as a failed load rather than HTML parsed as script.
+    const last = target.segments[target.segments.length - 1] ?? '';
+    if (path.extname(last) !== '') return sendText(res, req, 404, 'Not found');
+    return serveIndex(req, res);
+  };
+
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const rawUrl = req.url ?? '';
+    // Only origin-form targets (`/path?query`); absolute-form and `*` have no business here.
+    if (!rawUrl.startsWith('/')) return sendText(res, req, 400, 'Bad request');
+    const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '/';
+    const isApi = rawPath === '/api' || rawPath.startsWith('/api/');
+    const hostHeader = (req.headers.host ?? '').toLowerCase();
+    if (!allowedHosts().includes(hostHeader)) {
+      // Checked for static files too: a DNS-rebound page must not even read index.html's token.
+      return isApi
+        ? sendError(res, 403, 'FORBIDDEN', 'Unexpected Host header')
+        : sendText(res, req, 403, 'Forbidden');
+    }
+    const work = isApi ? handleApi(req, res, rawPath) : handleStatic(req, res, rawPath);
+    work.catch((e: unknown) => {
+      log(`browser host: ${req.method} ${rawPath} failed`, e);
+      if (res.headersSent) return void res.destroy();
+      if (isApi) sendError(res, 500, 'INTERNAL', e instanceof Error ? e.message : String(e));
+      else sendText(res, req, 500, 'Internal error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (e: Error) => reject(e);
+    server.once('error', onError);
+    server.listen(requestedPort, HOST_ADDRESS, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+  server.on('error', (e) => log('browser host: server error', e));
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${HOST_ADDRESS}:${port}`,
+    port,
+    address: bound.address,
+    token,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/**
+ * Inserts `<meta name=… content=…>` tags right after `<head>`, so that they exist before any
+ * script runs. Falls back to the top of the document when there is no `<head>` tag.
+ */
+export function injectMeta(html: string, meta: Record<string, string>): string {
+  const tags = Object.entries(meta)
+    .map(([name, content]) => `<meta name="${escapeAttribute(name)}" content="${escapeAttribute(content)}">`)
+    .join('');
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (!head) return tags + html;
+  const at = head.index + head[0].length;
+  return html.slice(0, at) + tags + html.slice(at);
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+type BodyRead = { kind: 'ok'; bytes: Buffer } | { kind: 'tooLarge' } | { kind: 'aborted' };
+
+/**
+ * Reads a request body up to `limit` bytes. Past the limit it stops collecting at once, so a
+ * client streaming gigabytes costs us no memory; Node discards the rest once we have answered.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<BodyRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = (r: BodyRead) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      resolve(r);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        chunks.length = 0;
+        settle({ kind: 'tooLarge' });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => settle({ kind: 'ok', bytes: Buffer.concat(chunks) }));
+    req.on('error', () => settle({ kind: 'aborted' }));
+    req.on('close', () => settle(req.complete ? { kind: 'ok', bytes: Buffer.concat(chunks) } : { kind: 'aborted' }));
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, json: string): void {
+  const bytes = Buffer.from(json, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(bytes);
+}
+
+function sendError(res: http.ServerResponse, status: number, code: ErrorCode, message: string): void {
+  const error: ApiErrorBody = { code, message };
+  sendJson(res, status, JSON.stringify({ error }));
+}
+
+function sendTooLarge(res: http.ServerResponse, limit: number): void {
+  // The rest of the body is still on its way; closing after the answer keeps it from being parsed
+  // as the next request on a keep-alive connection.
+  res.setHeader('Connection', 'close');
+  sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+}
+
+function sendText(res: http.ServerResponse, req: http.IncomingMessage, status: number, text: string): void {
+  const bytes = Buffer.from(text, 'utf8');
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
