@@ -3,6 +3,7 @@ import { accountSchema, type Account } from './model/account';
 import type { Database } from './model/database';
 import type { AccountPatch } from './api/contract';
 import { stamp } from './model/common';
+import { performMapCommand, type MapCommand } from './commands/map-commands';
 
 /** One row of the accounts list. */
 export interface AccountSummary {
@@ -106,4 +107,19 @@ export function updateAccount(db: Database, id: string, patch: AccountPatch, now
     updatedAt: now,
   });
   return { db: replaceAccount(db, next), account: next };
+}
+
+/**
+ * Runs buying-centre editor commands on one account. All or nothing: the first failing command
+ * throws and the database is left as it was.
+ */
+export function applyMapCommands(
+  db: Database,
+  id: string,
+  commands: readonly MapCommand[],
+  now: string,
+): { db: Database; account: Account } {
+  let account = findAccount(db, id);
+  for (const cmd of commands) account = performMapCommand(account, cmd, now).account;
+  return { db: replaceAccount(db, account), account };
 }

@@ -44,6 +44,10 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
       accounts.summarizeAccount(commit((db) => accounts.deleteAccount(db, id, clock())).account),
     'account:restore': ({ id }) =>
       accounts.summarizeAccount(commit((db) => accounts.restoreDeletedAccount(db, id)).account),
+    'map:apply': ({ accountId, commands }) => {
+      const { updatedAt } = commit((db) => accounts.applyMapCommands(db, accountId, commands, clock())).account;
+      return { updatedAt };
+    },
     'sample:load': ({ locale }) =>
       commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
   };

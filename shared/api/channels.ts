@@ -14,6 +14,7 @@ export const CHANNELS = [
   'account:delete',
   'account:restore',
   'sample:load',
+  'map:apply',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -7,6 +7,7 @@ import type { Result } from '../errors';
 import type { AppStatus } from './status';
 import type { AccountSummary } from '../accounts';
 import type { Channel } from './channels';
+import { mapCommandSchema } from '../commands/map-commands';
 
 function channel<I extends z.ZodType>(input: I) {
   return {
@@ -21,14 +22,28 @@ const none = z.strictObject({}).optional();
 const byId = z.strictObject({ id: idSchema });
 const accountName = shortText().min(1, 'must not be empty');
 
+type WithoutDefault<T> = T extends z.ZodDefault<infer I extends z.core.SomeType> ? I : T;
+
+/**
+ * A section as a patch: every key optional and without its default. `.partial()` is not enough:
+ * zod still fills the default of a key that was not sent, and the merge would then overwrite what
+ * the user had entered with that default.
+ */
+function sectionPatch<Shape extends z.ZodRawShape>(section: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(section.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]),
+  ) as { [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> };
+  return z.looseObject(shape);
+}
+
 /** What `account:update` may change; every key optional, nested objects merged. */
 export const accountPatchSchema = z.strictObject({
   kind: z.enum(ACCOUNT_KINDS).optional(),
-  profile: accountProfileSchema.partial().optional(),
-  valueFactors: valueFactorsSchema.partial().optional(),
+  profile: sectionPatch(accountProfileSchema).optional(),
+  valueFactors: sectionPatch(valueFactorsSchema).optional(),
   grade: gradeSchema.nullable().optional(),
   relationshipType: relationshipTypeSchema.nullable().optional(),
-  giftPolicy: giftPolicySchema.partial().optional(),
+  giftPolicy: sectionPatch(giftPolicySchema).optional(),
   notes: z.string().max(20_000).optional(),
 });
 export type AccountPatch = z.infer<typeof accountPatchSchema>;
@@ -54,6 +69,10 @@ export const contract = {
   'account:delete': channel(byId).returns<AccountSummary>(),
   'account:restore': channel(byId).returns<AccountSummary>(),
   'sample:load': channel(z.strictObject({ locale: z.enum(LOCALES).optional() })).returns<Account>(),
+  /** Applies buying-centre editor commands in order, all or none. */
+  'map:apply': channel(
+    z.strictObject({ accountId: idSchema, commands: z.array(mapCommandSchema).min(1).max(1000) }),
+  ).returns<{ updatedAt: string }>(),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;
