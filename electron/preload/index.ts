@@ -23,7 +23,6 @@ const api = {
   },
   sample: { load: call('sample:load') },
   map: { apply: call('map:apply') },
-  map: { apply: call('map:apply') },
 } satisfies PlannerApi;
 
 const isMenuCommand = (v: unknown): v is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(v);

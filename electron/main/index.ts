@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
+import type { EventChannel, MenuCommand } from '@shared/api/channels';
+import type { Settings } from '@shared/model/database';
+import type { Dispatch } from '../api/dispatch';
+import { resolveDataFile } from '../services/paths';
+import { openServices, type Services } from '../services/index';
+import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate, menuLocale } from './menu';
+import { createQuitGuard } from './quit-guard';
+import { isAppUrl, resolveAppUrl } from './trusted-url';
+import { createWindowOptions, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './window-options';
+import { loadWindowState, sanitizeBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state';
+
+const MENU_EVENT = 'menu:command' satisfies EventChannel;
+const here = import.meta.dirname;
+const rendererIndex = path.join(here, '../renderer/index.html');
+const { url: appUrl, isDevServer } = resolveAppUrl({
+  isPackaged: app.isPackaged,
+  env: process.env,
+  rendererIndexUrl: pathToFileURL(rendererIndex).href,
+});
+
+let mainWindow: BrowserWindow | null = null;
+
+function sendMenuCommand(command: MenuCommand): void {
+  mainWindow?.webContents.send(MENU_EVENT, command);
+}
+
+function applyMenu(chosenLocale: string | null): void {
+  const template = buildMenuTemplate({
+    isMac: process.platform === 'darwin',
+    isDev: !app.isPackaged,
+    locale: menuLocale(chosenLocale, app.getLocale()),
+    send: sendMenuCommand,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+/** The services' dispatch, rebuilding the native menu when the user switches language. */
+function withMenuLanguage(dispatch: Dispatch): Dispatch {
+  return async (channel, input) => {
+    const result = await dispatch(channel, input);
+    if (channel === 'settings:update' && 'data' in result) applyMenu((result.data as Settings).locale);
+    return result;
+  };
+}
+
+function createMainWindow(): BrowserWindow {
+  const stateFile = path.join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const saved = loadWindowState(stateFile);
+  const primary = screen.getPrimaryDisplay();
+  const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+  const bounds = sanitizeBounds(saved?.bounds, workAreas, {
+    ...DEFAULT_WINDOW_SIZE,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+  });
+
+  const win = new BrowserWindow(createWindowOptions({ preloadPath: path.join(here, '../preload/index.cjs'), bounds }));
+  win.once('ready-to-show', () => {
+    // Maximising shows the window, so it waits until there is something to show.
+    if (saved?.isMaximized) win.maximize();
+    win.show();
+  });
+  win.on('close', () => {
+    saveWindowState(stateFile, { bounds: win.getNormalBounds(), isMaximized: win.isMaximized() });
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  if (isDevServer) void win.loadURL(appUrl);
+  else void win.loadFile(rendererIndex);
+  return win;
+}
+
+function showMainWindow(): void {
+  if (!mainWindow) {
+    mainWindow = createMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  // Registered before any window exists so that no web contents escapes it, devtools included.
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, appUrl, (url) => shell.openExternal(url)),
+  );
+
+  const servicesReady: Promise<Services> = app.whenReady().then(() =>
+    openServices({
+      dataFile: resolveDataFile({
+        argv: process.argv,
+        env: process.env,
+        userDataDir: app.getPath('userData'),
+        cwd: process.cwd(),
+      }),
+      host: 'electron',
+      osLocale: app.getLocale(),
+      version: app.getVersion(),
+    }),
+  );
+  app.on('before-quit', createQuitGuard({ close: async () => (await servicesReady).close(), quit: () => app.quit() }));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  const services = await servicesReady;
+  denyAllPermissions(session.defaultSession);
+  registerIpc(ipcMain, withMenuLanguage(services.dispatch), (frameUrl) => isAppUrl(frameUrl, appUrl));
+  const settings = await services.dispatch('settings:get', undefined);
+  applyMenu('data' in settings ? (settings.data as Settings).locale : null);
+
+  // Only now: a window opened earlier would call channels that are not registered yet.
+  app.on('second-instance', showMainWindow);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  showMainWindow();
+}
+
+if (app.requestSingleInstanceLock()) {
+  start().catch((e: unknown) => {
+    console.error(e);
+    app.exit(1);
+  });
+} else {
+  // Another instance owns the database file; it comes forward through its second-instance event.
+  app.quit();
+}
