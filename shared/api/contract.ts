@@ -59,6 +59,7 @@ export const contract = {
     z.strictObject({
       locale: z.enum(LOCALES).nullable().optional(),
       colorScheme: z.enum(COLOR_SCHEMES).optional(),
+      staleAfterDays: z.number().int().min(1).max(3650).optional(),
     }),
   ).returns<Settings>(),
   'account:list': channel(none).returns<AccountSummary[]>(),

@@ -10,6 +10,8 @@ export const settingsSchema = z.looseObject({
   /** null = follow the operating system's language. */
   locale: z.enum(LOCALES).nullable().default(null),
   colorScheme: z.enum(COLOR_SCHEMES).default('auto'),
+  /** Judgements (attitude, influence, stars) older than this many days are shown as stale. */
+  staleAfterDays: z.number().int().min(1).max(3650).default(90),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

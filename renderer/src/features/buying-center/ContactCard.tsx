@@ -1,68 +1,147 @@
-import { Badge, Card, Group, Rating, Text, Tooltip } from '@mantine/core';
-import { IconSchool } from '@tabler/icons-react';
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { Badge, Group, Rating, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconClockExclamation, IconSchool } from '@tabler/icons-react';
+import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '@shared/model/contact';
-import { bilingual } from '../../i18n';
+import { setEditing, useIsEditing } from './editing-store';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout';
+import { edit } from './map-store';
 import { ATTITUDE_STYLE, ROLE_STYLE } from './role-style';
+import classes from './ContactCard.module.css';
 
-export type ContactNode = Node<{ contact: Contact }, 'contact'>;
+export interface ContactNodeData extends Record<string, unknown> {
+  contact: Contact;
+  accountId: string;
+  stale: boolean;
+  onPath: boolean;
+}
+export type ContactNode = Node<ContactNodeData, 'contact'>;
+
+/** Below this zoom the card switches to big type: name, role and stars only. */
+const COMPACT_BELOW_ZOOM = 0.75;
+
+function NameField({ contact, accountId }: { contact: Contact; accountId: string }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(contact.name);
+  const commit = () => {
+    setEditing(null);
+    if (value.trim() !== contact.name) {
+      edit(accountId, { type: 'updateContact', id: contact.id, patch: { name: value.trim(), isPlaceholder: value.trim() === '' && contact.isPlaceholder } }, 'undo.map.rename');
+    }
+  };
+  return (
+    <TextInput
+      className="nodrag"
+      size="sm"
+      autoFocus
+      aria-label={t('map.name')}
+      placeholder={t('map.name')}
+      data-testid="inline-name"
+      value={value}
+      onChange={(e) => setValue(e.currentTarget.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter') commit();
+        if (e.key === 'Escape') setEditing(null);
+      }}
+    />
+  );
+}
 
 /** A contact on the map: who, the role badge, attitude, influence, stars and the coach mark. */
-export const ContactCard = memo(function ContactCard({ data }: NodeProps<ContactNode>) {
+export const ContactCard = memo(function ContactCard({ data, selected }: NodeProps<ContactNode>) {
   const { t } = useTranslation();
-  const c = data.contact;
+  const { contact: c, accountId, stale, onPath } = data;
+  const editing = useIsEditing(c.id);
+  const compact = useStore((s) => s.transform[2] < COMPACT_BELOW_ZOOM);
   const role = c.role ? ROLE_STYLE[c.role] : null;
   const attitude = ATTITUDE_STYLE[c.attitude];
+  const label = c.isPlaceholder && !c.name ? `${t('map.placeholder')} — ${c.department}` : c.name || t('map.unnamed');
+  const roleColor = `var(--mantine-color-${role?.color ?? 'gray'}-6)`;
+
   return (
-    <Card
-      withBorder
-      padding="xs"
-      radius="md"
-      w={CARD_WIDTH}
-      h={CARD_HEIGHT}
-      style={{ borderTop: `4px solid var(--mantine-color-${role?.color ?? 'gray'}-6)`, opacity: c.leftOn ? 0.55 : 1 }}
+    <div
+      className={classes.card}
+      data-selected={selected || undefined}
+      data-on-path={onPath || undefined}
+      data-left={c.leftOn ? true : undefined}
+      data-placeholder={c.isPlaceholder || undefined}
+      style={{ width: CARD_WIDTH, height: CARD_HEIGHT, borderTopColor: roleColor, borderLeftColor: `var(--mantine-color-${attitude.color}-5)` }}
       data-testid="contact-card"
+      data-contact-id={c.id}
       data-contact-name={c.name}
+      data-role={c.role ?? ''}
+      data-attitude={c.attitude}
+      data-stars={c.stars}
     >
-      <Handle type="target" position={Position.Top} isConnectable={false} />
-      <Group justify="space-between" wrap="nowrap" gap={4}>
-        <Text fw={700} size="md" truncate>
-          {c.isPlaceholder ? `${t('map.placeholder')} — ${c.department}` : c.name}
-        </Text>
-        <Group gap={4} wrap="nowrap">
-          {c.isCoach && (
-            <Tooltip label={bilingual('map.coach')}>
-              <Badge size="sm" color="yellow" variant="filled" leftSection={<IconSchool size={12} />} data-testid="coach-badge">
-                {t('map.coach')}
+      <Handle type="target" position={Position.Top} className={classes.handle} />
+      {compact && !editing ? (
+        <div className={classes.compact}>
+          <Text fw={800} fz={26} lh={1.15} truncate>
+            {label}
+          </Text>
+          <Group gap={6} wrap="nowrap" mt={4}>
+            {role && <role.Icon size={24} color={roleColor} />}
+            <Text fz={20} fw={700} c={roleColor} truncate>
+              {c.role ? t(`vocab.roles.${c.role}`) : ''}
+            </Text>
+            {c.isCoach && <IconSchool size={22} color="var(--mantine-color-yellow-7)" />}
+          </Group>
+          <Text fz={22} c="yellow.6" lh={1}>
+            {'★'.repeat(c.stars)}
+            <span style={{ color: 'var(--mantine-color-gray-4)' }}>{'★'.repeat(5 - c.stars)}</span>
+          </Text>
+        </div>
+      ) : (
+        <>
+          <Group justify="space-between" wrap="nowrap" gap={4}>
+            {editing ? (
+              <NameField contact={c} accountId={accountId} />
+            ) : (
+              <Text fw={700} size="lg" truncate onDoubleClick={() => setEditing(c.id)} data-testid="card-name">
+                {label}
+              </Text>
+            )}
+            <Group gap={4} wrap="nowrap">
+              {stale && (
+                <Tooltip label={t('map.staleHint')}>
+                  <IconClockExclamation size={18} color="var(--mantine-color-orange-6)" aria-label={t('map.staleHint')} data-testid="stale-marker" />
+                </Tooltip>
+              )}
+              {c.isCoach && (
+                <Badge size="sm" color="yellow" variant="filled" leftSection={<IconSchool size={12} />} data-testid="coach-badge">
+                  {t('map.coach')}
+                </Badge>
+              )}
+              <Tooltip label={t(`vocab.attitudes.${c.attitude}`)}>
+                <attitude.Icon size={20} color={`var(--mantine-color-${attitude.color}-6)`} aria-label={t(`vocab.attitudes.${c.attitude}`)} />
+              </Tooltip>
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed" truncate>
+            {[c.title, c.department].filter(Boolean).join(' · ')}
+            {c.leftOn ? ` · ${t('map.left')}` : ''}
+          </Text>
+          <Group justify="space-between" mt={6} wrap="nowrap">
+            {role && c.role ? (
+              <Badge color={role.color} variant="light" leftSection={<role.Icon size={14} />} size="lg" data-testid="role-badge">
+                {t(`vocab.roles.${c.role}`)}
               </Badge>
-            </Tooltip>
-          )}
-          <Tooltip label={t(`vocab.attitudes.${c.attitude}`)}>
-            <attitude.Icon size={18} color={`var(--mantine-color-${attitude.color}-6)`} aria-label={t(`vocab.attitudes.${c.attitude}`)} />
-          </Tooltip>
-        </Group>
-      </Group>
-      <Text size="sm" c="dimmed" truncate>
-        {[c.title, c.department].filter(Boolean).join(' · ')}
-        {c.leftOn ? ` · ${t('map.left')}` : ''}
-      </Text>
-      <Group justify="space-between" mt={6} wrap="nowrap">
-        {role && c.role ? (
-          <Badge color={role.color} variant="light" leftSection={<role.Icon size={12} />} size="md">
-            {t(`vocab.roles.${c.role}`)}
-          </Badge>
-        ) : (
-          <span />
-        )}
-        <Rating value={c.stars} count={5} readOnly size="sm" aria-label={t('map.stars', { count: c.stars })} />
-      </Group>
-      <Text size="xs" c="dimmed" mt={2}>
-        {t(`vocab.influence.${c.influence}`)}
-      </Text>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
-    </Card>
+            ) : (
+              <Text size="xs" c="dimmed">
+                {t('map.noRole')}
+              </Text>
+            )}
+            <Rating value={c.stars} count={5} readOnly size="md" aria-label={t('map.stars', { count: c.stars })} />
+          </Group>
+          <Text size="xs" c="dimmed" mt={4}>
+            {t(`vocab.influence.${c.influence}`)}
+          </Text>
+        </>
+      )}
+      <Handle type="source" position={Position.Bottom} className={classes.handle} />
+    </div>
   );
 });

@@ -5,7 +5,9 @@ import { api } from '../../api/client';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApiQuery';
 import type { Route, WorkspaceTab } from '../../app/useHashRoute';
-import { BuyingCentreView } from '../buying-center/BuyingCentreView';
+import { MapEditor } from '../buying-center/MapEditor';
+import { showError } from '../../app/errors';
+import { dataChanged } from '../../app/data-version';
 import { DealsView } from '../deals/DealsView';
 import { ProfileView } from '../profile/ProfileView';
 
@@ -19,6 +21,10 @@ interface Props {
 export function AccountWorkspace({ accountId, tab, navigate }: Props) {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.account.get({ id: accountId }), [accountId]);
+  const settings = useApiQuery(() => api.settings.get(), []);
+  const staleAfterDays = settings.status === 'ok' ? settings.data.staleAfterDays : 90;
+  const setStaleAfterDays = (days: number) =>
+    api.settings.update({ staleAfterDays: days }).then(dataChanged, showError);
 
   if (query.status === 'loading') {
     return (
@@ -64,7 +70,7 @@ export function AccountWorkspace({ accountId, tab, navigate }: Props) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="map" pt="md">
-          <BuyingCentreView account={account} />
+          <MapEditor account={account} staleAfterDays={staleAfterDays} onStaleAfterDays={setStaleAfterDays} />
         </Tabs.Panel>
         <Tabs.Panel value="deals" pt="md">
           <DealsView account={account} />
