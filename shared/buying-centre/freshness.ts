@@ -40,7 +40,8 @@ export function judgementAgeDays(confirmedAt: string | null, now: string): numbe
  * Whether a judgement says anything yet. An attitude of `unknown` and zero stars are what a new
  * contact starts with, so an unconfirmed one is not a claim anybody needs to re-check (the red
  * flags on unknown deciders and weak coverage already speak about them). Influence has no
- * "unknown" value: its `medium` default reads as a real estimate on the map, so it always counts.
+ * "unknown" value, so a never-confirmed influence is the `medium` default of a new card rather
+ * than a judgement: it counts once somebody has set it (which confirms it).
  */
 export function carriesInformation(contact: Judged, judgement: Judgement): boolean {
   switch (judgement) {
@@ -49,7 +50,7 @@ export function carriesInformation(contact: Judged, judgement: Judgement): boole
     case 'stars':
       return contact.stars > 0;
     case 'influence':
-      return true;
+      return contact.confirmedAt.influence !== null;
   }
 }
 
