@@ -232,9 +232,9 @@ describe('redFlags', () => {
 
     it('flags never-confirmed judgements that say something', () => {
       const flags = flagsOf(withChanges({}), [], NOW);
-      expect(withCode(flags, 'staleJudgements')[0]?.params).toMatchObject({ count: 10 });
-      // Five attitudes and five star ratings: the payer's "unknown" and zero stars are no claim,
-      // and a never-set influence is the new card's default, not a judgement.
+      expect(withCode(flags, 'staleJudgements')[0]?.params).toMatchObject({ count: 11 });
+      // Every attitude and star rating but the payer's zero stars: an unconfirmed "no
+      // relationship" is no claim, and a never-set influence is a new card's default.
     });
 
     it('raises nothing when everything is fresh, or when no time is given', () => {
