@@ -1,0 +1,51 @@
+import type { Locator, Page } from '@playwright/test';
+
+export type WorkspaceTab = 'map' | 'deals' | 'profile';
+
+/** One account's workspace: title, tabs, the buying-centre map, deals and the profile form. */
+export class WorkspacePage {
+  readonly root: Locator;
+  readonly title: Locator;
+  readonly map: Locator;
+  readonly contactCards: Locator;
+  readonly coachBadges: Locator;
+  readonly roleLegend: Locator;
+  readonly dealsTable: Locator;
+  readonly profileForm: Locator;
+  readonly industry: Locator;
+  readonly notes: Locator;
+  readonly saveState: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('account-workspace');
+    this.title = page.getByTestId('account-title');
+    this.map = page.getByTestId('buying-centre-map');
+    this.contactCards = page.getByTestId('contact-card');
+    this.coachBadges = page.getByTestId('coach-badge');
+    this.roleLegend = page.getByTestId('role-legend');
+    this.dealsTable = page.getByTestId('deals-table');
+    this.profileForm = page.getByTestId('profile-form');
+    this.industry = page.getByTestId('profile-industry');
+    this.notes = page.getByTestId('profile-notes');
+    this.saveState = page.getByTestId('profile-save-state');
+  }
+
+  tab(name: WorkspaceTab): Locator {
+    return this.page.getByTestId(`tab-${name}`);
+  }
+
+  async openTab(name: WorkspaceTab): Promise<void> {
+    await this.tab(name).click();
+  }
+
+  contact(name: string): Locator {
+    return this.page.locator(`[data-testid="contact-card"][data-contact-name="${name}"]`);
+  }
+
+  /** The account id from the address (`#/accounts/<id>/<tab>`). */
+  accountId(): string {
+    const match = /#\/accounts\/([^/]+)/.exec(new URL(this.page.url()).hash);
+    if (!match?.[1]) throw new Error(`Not in an account workspace: ${this.page.url()}`);
+    return decodeURIComponent(match[1]);
+  }
+}
