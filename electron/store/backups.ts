@@ -4,6 +4,9 @@ import path from 'node:path';
 /** A file-system-safe timestamp that sorts in time order. */
 export const fileTimestamp = (d: Date) => d.toISOString().replace(/[:.]/g, '-');
 
+/** `<timestamp>[-n].json` after the base name, as written by {@link BackupRotation.add}. */
+const BACKUP_SUFFIX = /^\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z(?:-\d+)?\.json$/;
+
 /** Copies of the database file in one folder, newest kept, oldest pruned. */
 export class BackupRotation {
   constructor(
@@ -12,11 +15,25 @@ export class BackupRotation {
     private readonly keep: number,
   ) {}
 
+  /**
+   * Only names `add` writes: a looser match would take the backups of `planner-2023.json` for
+   * those of `planner.json` when both live in one folder, prune them and restore from them.
+   */
   private matches(name: string): boolean {
-    return name.startsWith(`${this.baseName}-`) && name.endsWith('.json');
+    return name.startsWith(`${this.baseName}-`) && BACKUP_SUFFIX.test(name.slice(this.baseName.length + 1));
   }
 
-  /** Backup files, newest first (names sort by time). */
+  /**
+   * `[timestamp, n]` of a backup name: `add` appends `-n` when a backup of the same instant exists.
+   * Plain name order would put `…Z-1.json` before `…Z.json` and `-10` before `-2`.
+   */
+  private age(name: string): [string, number] {
+    const stem = name.slice(this.baseName.length + 1, -'.json'.length);
+    const m = /^(.*Z)-(\d+)$/.exec(stem);
+    return m ? [m[1] as string, Number(m[2])] : [stem, 0];
+  }
+
+  /** Backup files, newest first. */
   async list(): Promise<string[]> {
     let names: string[];
     try {
@@ -27,18 +44,22 @@ export class BackupRotation {
     }
     return names
       .filter((n) => this.matches(n))
-      .sort()
-      .reverse()
-      .map((n) => path.join(this.dir, n));
+      .map((n) => ({ n, age: this.age(n) }))
+      .sort((a, b) => (a.age[0] === b.age[0] ? b.age[1] - a.age[1] : a.age[0] < b.age[0] ? 1 : -1))
+      .map(({ n }) => path.join(this.dir, n));
   }
 
   /** Copies `file` into the rotation and prunes the oldest beyond `keep`. Returns the copy's path. */
   async add(file: string, now: Date): Promise<string> {
     await fs.mkdir(this.dir, { recursive: true });
-    let target = path.join(this.dir, `${this.baseName}-${fileTimestamp(now)}.json`);
-    for (let n = 1; await fs.access(target).then(() => true, () => false); n++) {
-      target = path.join(this.dir, `${this.baseName}-${fileTimestamp(now)}-${n}.json`);
-    }
+    const stamp = fileTimestamp(now);
+    // Numbered after every kept backup of the same instant (a pruned one's name may be free again),
+    // so that the new copy is the newest in `list()` and not the one pruned.
+    const same = (await this.list()).map((f) => this.age(path.basename(f))).filter(([t]) => t === stamp);
+    let n = same.length === 0 ? 0 : Math.max(...same.map(([, k]) => k)) + 1;
+    const nameOf = (k: number) => path.join(this.dir, `${this.baseName}-${stamp}${k === 0 ? '' : `-${k}`}.json`);
+    while (await fs.access(nameOf(n)).then(() => true, () => false)) n++;
+    const target = nameOf(n);
     // Copy to a temporary name first, so a crash never leaves a half backup that looks whole.
     const tmp = `${target}.tmp`;
     await fs.copyFile(file, tmp);

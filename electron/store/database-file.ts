@@ -115,7 +115,7 @@ export class DatabaseFile {
     const lock = await acquireLock(`${opts.file}.lock`);
     try {
       const notices: StoreNotice[] = [];
-      const db = await DatabaseFile.load(opts.file, backups, opts.now, notices);
+      const db = await DatabaseFile.load(opts.file, backups, opts.now, notices, opts.log);
       const low = new Low<FileEnvelope>(
         new DataFile<FileEnvelope>(opts.file, { parse: JSON.parse, stringify: (v) => JSON.stringify(v) }),
         DatabaseFile.envelope(db, opts.now()),
@@ -143,6 +143,7 @@ export class DatabaseFile {
     backups: BackupRotation,
     now: () => Date,
     notices: StoreNotice[],
+    log: (message: string, error?: unknown) => void,
   ): Promise<Database> {
     let text: string;
     try {
@@ -151,36 +152,48 @@ export class DatabaseFile {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyDatabase();
       throw new AppError('DB_UNREADABLE', `Cannot read ${file}: ${(e as Error).message}`);
     }
+    let loaded: { db: Database; fromVersion: number } | null = null;
+    let failure: unknown = null;
     try {
-      const { db, fromVersion } = readDatabaseText(text, now());
-      // The backup at open keeps the bytes as they were, also the pre-migration version.
-      const backupFile = await backups.add(file, now());
-      if (fromVersion < CURRENT_SCHEMA_VERSION) {
-        notices.push({ kind: 'migrated', fromVersion, toVersion: CURRENT_SCHEMA_VERSION, backupFile });
-      }
-      return db;
+      loaded = readDatabaseText(text, now());
     } catch (e) {
-      if (e instanceof NewerVersionError) {
-        throw new AppError('DB_NEWER_VERSION', `${file} was ${e.message}. Update Account Planner to open it; the file has not been changed.`);
-      }
-      const reason = reasonOf(e);
-      const corruptFile = path.join(
-        path.dirname(file),
-        `${path.basename(file, '.json')}.corrupt-${fileTimestamp(now())}.json`,
-      );
-      await fs.rename(file, corruptFile);
-      for (const candidate of await backups.list()) {
-        try {
-          const { db } = readDatabaseText(await fs.readFile(candidate, 'utf8'), now());
-          notices.push({ kind: 'restoredFromBackup', corruptFile, backupFile: candidate, reason });
-          return db;
-        } catch {
-          // An unusable backup is skipped; an older one may still be good.
-        }
-      }
-      notices.push({ kind: 'corruptNoBackup', corruptFile, reason });
-      return emptyDatabase();
+      failure = e;
     }
+    if (loaded) {
+      // The backup at open keeps the bytes as they were, also the pre-migration version. It is a
+      // safety net: when it cannot be taken (backup folder unwritable, disk full) the good file
+      // is still opened, never treated as corrupt.
+      let backupFile: string | null = null;
+      try {
+        backupFile = await backups.add(file, now());
+      } catch (e) {
+        log(`Could not back up ${file} into ${backups.dir}`, e);
+      }
+      if (loaded.fromVersion < CURRENT_SCHEMA_VERSION) {
+        notices.push({ kind: 'migrated', fromVersion: loaded.fromVersion, toVersion: CURRENT_SCHEMA_VERSION, backupFile });
+      }
+      return loaded.db;
+    }
+    if (failure instanceof NewerVersionError) {
+      throw new AppError('DB_NEWER_VERSION', `${file} was ${failure.message}. Update Account Planner to open it; the file has not been changed.`);
+    }
+    const reason = reasonOf(failure);
+    const corruptFile = path.join(
+      path.dirname(file),
+      `${path.basename(file, '.json')}.corrupt-${fileTimestamp(now())}.json`,
+    );
+    await fs.rename(file, corruptFile);
+    for (const candidate of await backups.list()) {
+      try {
+        const { db } = readDatabaseText(await fs.readFile(candidate, 'utf8'), now());
+        notices.push({ kind: 'restoredFromBackup', corruptFile, backupFile: candidate, reason });
+        return db;
+      } catch {
+        // An unusable backup is skipped; an older one may still be good.
+      }
+    }
+    notices.push({ kind: 'corruptNoBackup', corruptFile, reason });
+    return emptyDatabase();
   }
 
   /** Replaces the data and schedules a save. */
@@ -208,7 +221,9 @@ export class DatabaseFile {
       clearTimeout(this.timer);
       this.timer = null;
     }
-    this.writing = this.writing.then(async () => {
+    // Chain on the previous save whether or not it failed: after one failed write (disk full, file
+    // busy) every later flush would otherwise return that old rejection and never write again.
+    this.writing = this.writing.catch(() => undefined).then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
       const now = this.opts.now();
