@@ -4,6 +4,8 @@ const isCI = !!process.env.CI;
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // Not the default test-results/: Playwright empties its output folder, which holds Vitest's report.
+  outputDir: 'test-results/e2e-artifacts',
   forbidOnly: isCI,
   retries: 0,
   workers: isCI ? 1 : 2,

@@ -32,8 +32,7 @@ import { history } from './undo-history';
 import { useApiQuery } from './useApiQuery';
 import { useHashRoute } from './useHashRoute';
 
-const isEditable = (el: Element | null) =>
-  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
+import { isTextEntry } from './text-entry';
 
 interface Props {
   status: AppStatus;
@@ -72,7 +71,7 @@ export function AppFrame({ status, initialSettings }: Props) {
   const step = useCallback(
     async (direction: 'undo' | 'redo') => {
       // In a text field the keys belong to the field's own undo.
-      if (isEditable(document.activeElement)) {
+      if (isTextEntry(document.activeElement)) {
         document.execCommand(direction);
         return;
       }
@@ -133,6 +132,9 @@ export function AppFrame({ status, initialSettings }: Props) {
           ['mod+alt+N', () => runCommand('newAccount')],
         ]
       : [],
+    // Also from fields: `step` itself leaves text fields their own undo, and a read-only field
+    // (a Select after choosing) should undo the app edit.
+    [],
   );
 
   const list = accounts.status === 'ok' ? accounts.data : [];

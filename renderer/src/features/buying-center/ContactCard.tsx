@@ -1,7 +1,7 @@
 import { Badge, Group, Rating, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconClockExclamation, IconSchool } from '@tabler/icons-react';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '@shared/model/contact';
 import { setEditing, useIsEditing } from './editing-store';
@@ -24,6 +24,20 @@ const COMPACT_BELOW_ZOOM = 0.75;
 function NameField({ contact, accountId }: { contact: Contact; accountId: string }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(contact.name);
+  const input = useRef<HTMLInputElement>(null);
+  // React Flow shows a new node only once it has been measured, and a hidden field cannot take
+  // focus: keep trying for a few frames.
+  useEffect(() => {
+    let frame = 0;
+    let tries = 0;
+    const focus = () => {
+      input.current?.focus();
+      input.current?.select();
+      if (document.activeElement !== input.current && tries++ < 30) frame = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  }, []);
   const commit = () => {
     setEditing(null);
     if (value.trim() !== contact.name) {
@@ -34,7 +48,7 @@ function NameField({ contact, accountId }: { contact: Contact; accountId: string
     <TextInput
       className="nodrag"
       size="sm"
-      autoFocus
+      ref={input}
       aria-label={t('map.name')}
       placeholder={t('map.name')}
       data-testid="inline-name"
@@ -87,7 +101,7 @@ export const ContactCard = memo(function ContactCard({ data, selected }: NodePro
             <Text fz={20} fw={700} c={roleColor} truncate>
               {c.role ? t(`vocab.roles.${c.role}`) : ''}
             </Text>
-            {c.isCoach && <IconSchool size={22} color="var(--mantine-color-yellow-7)" />}
+            {c.isCoach && <IconSchool size={22} color="var(--mantine-color-yellow-7)" aria-label={t('map.coach')} data-testid="coach-badge" />}
           </Group>
           <Text fz={22} c="yellow.6" lh={1}>
             {'★'.repeat(c.stars)}

@@ -37,6 +37,7 @@ import type { Account } from '@shared/model/account';
 import type { Contact } from '@shared/model/contact';
 import type { Locale } from '@shared/model/database';
 import { showError } from '../../app/errors';
+import { isTextEntry } from '../../app/text-entry';
 import { i18n } from '../../i18n';
 import { ContactCard, type ContactNode } from './ContactCard';
 import { ContactPanel } from './ContactPanel';
@@ -51,8 +52,6 @@ import { ROLE_STYLE } from './role-style';
 const nodeTypes = { contact: ContactCard };
 const INFLUENCE_COLOR = 'var(--mantine-color-orange-6)';
 
-const isTyping = (el: EventTarget | null) =>
-  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
 
 const displayName = (c: Contact, placeholder: string) => c.name || `${placeholder} — ${c.department}`;
 
@@ -122,7 +121,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
     if (select?.length === 1) {
       const c = visible.find((x) => x.id === select[0]);
       const p = c && (c.position ?? auto.get(c.id));
-      if (p) void rf.setCenter(p.x + CARD_WIDTH / 2, p.y + CARD_HEIGHT / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 200 });
+      if (p) void rf.setCenter(p.x + CARD_WIDTH / 2, p.y + CARD_HEIGHT / 2, { zoom: Math.min(Math.max(rf.getZoom(), 0.8), 1.2), duration: 200 });
     }
   }, [visible, auto, staleIds, pathIds, accountId, rebuild, rf]);
 
@@ -219,7 +218,9 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
+      // Map keys act on the canvas (or when nothing has focus), never inside the side panel's fields.
+      const onCanvas = e.target === document.body || (e.target instanceof Node && canvasRef.current?.contains(e.target));
+      if (!onCanvas || isTextEntry(e.target) || document.querySelector('[role="dialog"]')) return;
       const mod = e.ctrlKey || e.metaKey;
       if (e.key === 'Tab' && single) {
         e.preventDefault();
@@ -308,13 +309,13 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
   const tidyUp = () => {
     const moved = doc.contacts.filter((c) => c.position !== null);
     if (moved.length) edit(accountId, { type: 'moveContacts', moves: moved.map((c) => ({ id: c.id, position: null })) }, 'undo.map.tidy');
-    window.setTimeout(() => void rf.fitView({ duration: 200 }), 50);
+    window.setTimeout(() => void rf.fitView({ duration: 200, maxZoom: 1 }), 50);
   };
 
   const startFromTemplate = () => {
     const contacts = standardBuyingCentre(() => crypto.randomUUID(), new Date().toISOString(), i18n.language as Locale);
     edit(accountId, { type: 'addContacts', contacts }, 'undo.map.template');
-    window.setTimeout(() => void rf.fitView({ duration: 200 }), 50);
+    window.setTimeout(() => void rf.fitView({ duration: 200, maxZoom: 1 }), 50);
   };
 
   const exportImage = async (kind: 'png' | 'svg' | 'print') => {
@@ -350,7 +351,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
               {t('map.tidyUp')}
             </Button>
           </Tooltip>
-          <Button size="xs" variant="default" leftSection={<IconFocusCentered size={16} />} onClick={() => void rf.fitView({ duration: 200 })} data-testid="fit-view">
+          <Button size="xs" variant="default" leftSection={<IconFocusCentered size={16} />} onClick={() => void rf.fitView({ duration: 200, maxZoom: 1 })} data-testid="fit-view">
             {t('map.fit')}
           </Button>
           <Autocomplete
@@ -416,12 +417,14 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
               selectionKeyCode="Shift"
               multiSelectionKeyCode={['Meta', 'Control']}
               fitView
+              fitViewOptions={{ maxZoom: 1 }}
               minZoom={0.1}
               maxZoom={2}
               proOptions={{ hideAttribution: true }}
             >
               <Background />
               <MiniMap
+                style={{ width: 150, height: 100 }}
                 pannable
                 zoomable
                 nodeColor={(n) => {
