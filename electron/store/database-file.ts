@@ -178,10 +178,10 @@ export class DatabaseFile {
       throw new AppError('DB_NEWER_VERSION', `${file} was ${failure.message}. Update Account Planner to open it; the file has not been changed.`);
     }
     const reason = reasonOf(failure);
-    const corruptFile = path.join(
-      path.dirname(file),
-      `${path.basename(file, '.json')}.corrupt-${fileTimestamp(now())}.json`,
-    );
+    const stem = path.join(path.dirname(file), `${path.basename(file, '.json')}.corrupt-${fileTimestamp(now())}`);
+    let corruptFile = `${stem}.json`;
+    // Never let one quarantined copy replace an earlier one.
+    for (let n = 1; await exists(corruptFile); n++) corruptFile = `${stem}-${n}.json`;
     await fs.rename(file, corruptFile);
     for (const candidate of await backups.list()) {
       try {

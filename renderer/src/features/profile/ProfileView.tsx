@@ -63,7 +63,15 @@ export function ProfileView({ account }: { account: Account }) {
   };
   const flushRef = useRef(flush);
   flushRef.current = flush;
-  useEffect(() => () => flushRef.current(), []);
+  // Leaving the tab, or closing the window, saves what is still waiting for the debounce.
+  useEffect(() => {
+    const onLeave = () => flushRef.current();
+    window.addEventListener('pagehide', onLeave);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      flushRef.current();
+    };
+  }, []);
 
   const form = useForm<Values>({
     initialValues: toValues(account),
