@@ -131,6 +131,8 @@ export const en = {
     showLeft: 'Show people who left',
     export: 'Export',
     print: 'Print',
+    showMore: 'Show {{count}} more',
+    andMore: '+{{count}} more',
     keysTitle: 'Keyboard and mouse',
     keysHint:
       'Select a card: Tab adds a direct report, Enter a peer, F2 renames, Del deletes. Drag a card onto another to change whom it reports to; drag from the orange dot at the bottom of a card to another card to draw an influence line. Shift-drag selects several. Ctrl/Cmd+C, V copy and paste; Ctrl/Cmd+Z undoes.',

@@ -133,6 +133,8 @@ export const zhCN: Resource = {
     showLeft: '显示已离开的人',
     export: '导出',
     print: '打印',
+    showMore: '再显示 {{count}} 条',
+    andMore: '另有 {{count}} 位',
     keysTitle: '键盘与鼠标',
     keysHint:
       '选中卡片后：Tab 添加下属，Enter 添加同级，F2 重命名，Del 删除。把卡片拖到另一张卡片上可改变其上级；从卡片底部的橙色圆点拖到另一张卡片可画影响关系。按住 Shift 拖动可多选。Ctrl/Cmd+C、V 复制粘贴；Ctrl/Cmd+Z 撤销。',

@@ -1,4 +1,4 @@
-import { Badge, Group, Rating, Text, TextInput, Tooltip } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { IconClockExclamation, IconSchool } from '@tabler/icons-react';
 import { Handle, Position, useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState } from 'react';
@@ -64,7 +64,21 @@ function NameField({ contact, accountId }: { contact: Contact; accountId: string
   );
 }
 
-/** A contact on the map: who, the role badge, attitude, influence, stars and the coach mark. */
+/** Relationship stars as plain text: a map of hundreds of cards cannot afford a widget each. */
+function Stars({ value, label, size }: { value: number; label: string; size: number }) {
+  return (
+    <span className={classes.stars} style={{ fontSize: size }} role="img" aria-label={label}>
+      {'★'.repeat(value)}
+      <span className={classes.starsOff}>{'★'.repeat(5 - value)}</span>
+    </span>
+  );
+}
+
+/**
+ * A contact on the map: who, the role badge, attitude, influence, stars and the coach mark.
+ * Plain elements and one CSS module rather than Mantine components: a map draws hundreds of
+ * these, and style-prop components cost several times more per card.
+ */
 export const ContactCard = memo(function ContactCard({ data, selected }: NodeProps<ContactNode>) {
   const { t } = useTranslation();
   const { contact: c, accountId, stale, onPath } = data;
@@ -74,6 +88,7 @@ export const ContactCard = memo(function ContactCard({ data, selected }: NodePro
   const attitude = ATTITUDE_STYLE[c.attitude];
   const label = c.isPlaceholder && !c.name ? `${t('map.placeholder')} — ${c.department}` : c.name || t('map.unnamed');
   const roleColor = `var(--mantine-color-${role?.color ?? 'gray'}-6)`;
+  const starsLabel = t('map.stars', { count: c.stars });
 
   return (
     <div
@@ -93,66 +108,59 @@ export const ContactCard = memo(function ContactCard({ data, selected }: NodePro
       <Handle type="target" position={Position.Top} className={classes.handle} />
       {compact && !editing ? (
         <div className={classes.compact}>
-          <Text fw={800} fz={26} lh={1.15} truncate>
-            {label}
-          </Text>
-          <Group gap={6} wrap="nowrap" mt={4}>
-            {role && <role.Icon size={24} color={roleColor} />}
-            <Text fz={20} fw={700} c={roleColor} truncate>
-              {c.role ? t(`vocab.roles.${c.role}`) : ''}
-            </Text>
+          <div className={classes.bigName}>{label}</div>
+          <div className={classes.row} style={{ color: roleColor }}>
+            {role && <role.Icon size={24} />}
+            <span className={classes.bigRole}>{c.role ? t(`vocab.roles.${c.role}`) : ''}</span>
             {c.isCoach && <IconSchool size={22} color="var(--mantine-color-yellow-7)" aria-label={t('map.coach')} data-testid="coach-badge" />}
-          </Group>
-          <Text fz={22} c="yellow.6" lh={1}>
-            {'★'.repeat(c.stars)}
-            <span style={{ color: 'var(--mantine-color-gray-4)' }}>{'★'.repeat(5 - c.stars)}</span>
-          </Text>
+          </div>
+          <Stars value={c.stars} label={starsLabel} size={24} />
         </div>
       ) : (
         <>
-          <Group justify="space-between" wrap="nowrap" gap={4}>
+          <div className={classes.row}>
             {editing ? (
               <NameField contact={c} accountId={accountId} />
             ) : (
-              <Text fw={700} size="lg" truncate onDoubleClick={() => setEditing(c.id)} data-testid="card-name">
+              <div className={classes.name} onDoubleClick={() => setEditing(c.id)} data-testid="card-name">
                 {label}
-              </Text>
+              </div>
             )}
-            <Group gap={4} wrap="nowrap">
-              {stale && (
-                <Tooltip label={t('map.staleHint')}>
-                  <IconClockExclamation size={18} color="var(--mantine-color-orange-6)" aria-label={t('map.staleHint')} data-testid="stale-marker" />
-                </Tooltip>
-              )}
-              {c.isCoach && (
-                <Badge size="sm" color="yellow" variant="filled" leftSection={<IconSchool size={12} />} data-testid="coach-badge">
-                  {t('map.coach')}
-                </Badge>
-              )}
-              <Tooltip label={t(`vocab.attitudes.${c.attitude}`)}>
-                <attitude.Icon size={20} color={`var(--mantine-color-${attitude.color}-6)`} aria-label={t(`vocab.attitudes.${c.attitude}`)} />
-              </Tooltip>
-            </Group>
-          </Group>
-          <Text size="sm" c="dimmed" truncate>
+            {stale && (
+              <span title={t('map.staleHint')} className={classes.icon}>
+                <IconClockExclamation size={18} color="var(--mantine-color-orange-6)" aria-label={t('map.staleHint')} data-testid="stale-marker" />
+              </span>
+            )}
+            {c.isCoach && (
+              <span className={classes.coach} data-testid="coach-badge">
+                <IconSchool size={12} />
+                {t('map.coach')}
+              </span>
+            )}
+            <span title={t(`vocab.attitudes.${c.attitude}`)} className={classes.icon}>
+              <attitude.Icon size={20} color={`var(--mantine-color-${attitude.color}-6)`} aria-label={t(`vocab.attitudes.${c.attitude}`)} />
+            </span>
+          </div>
+          <div className={classes.sub}>
             {[c.title, c.department].filter(Boolean).join(' · ')}
             {c.leftOn ? ` · ${t('map.left')}` : ''}
-          </Text>
-          <Group justify="space-between" mt={6} wrap="nowrap">
+          </div>
+          <div className={classes.row} style={{ marginTop: 6 }}>
             {role && c.role ? (
-              <Badge color={role.color} variant="light" leftSection={<role.Icon size={14} />} size="lg" data-testid="role-badge">
+              <span
+                className={classes.role}
+                style={{ color: `var(--mantine-color-${role.color}-light-color)`, background: `var(--mantine-color-${role.color}-light)` }}
+                data-testid="role-badge"
+              >
+                <role.Icon size={14} />
                 {t(`vocab.roles.${c.role}`)}
-              </Badge>
+              </span>
             ) : (
-              <Text size="xs" c="dimmed">
-                {t('map.noRole')}
-              </Text>
+              <span className={classes.sub}>{t('map.noRole')}</span>
             )}
-            <Rating value={c.stars} count={5} readOnly size="md" aria-label={t('map.stars', { count: c.stars })} />
-          </Group>
-          <Text size="xs" c="dimmed" mt={4}>
-            {t(`vocab.influence.${c.influence}`)}
-          </Text>
+            <Stars value={c.stars} label={starsLabel} size={20} />
+          </div>
+          <div className={classes.sub}>{t(`vocab.influence.${c.influence}`)}</div>
         </>
       )}
       <Handle type="source" position={Position.Bottom} className={classes.handle} />

@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconRoute } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleCoverage } from '@shared/buying-centre/coverage';
 import type { PowerPath } from '@shared/buying-centre/path-to-power';
@@ -9,6 +10,10 @@ import type { Account } from '@shared/model/account';
 import { bilingual } from '../../i18n';
 import { ROLE_STYLE } from './role-style';
 import { formatDate } from '../../app/format';
+
+/** Long lists are cut here until the user asks for all: a big map would otherwise bury the panel. */
+const SHORT_LIST = 12;
+const HOLDERS_SHOWN = 4;
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'yellow' } as const;
 const STATUS_COLOR = { empty: 'red', placeholder: 'orange', weak: 'yellow', strong: 'green' } as const;
@@ -34,6 +39,16 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
     return c ? c.name || `${t('map.placeholder')} — ${c.department}` : id;
   };
   const coverage = roleCoverage(account.contacts);
+  const [allFlags, setAllFlags] = useState(false);
+  const [allStale, setAllStale] = useState(false);
+  const shownFlags = allFlags ? flags : flags.slice(0, SHORT_LIST);
+  const shownStale = allStale ? stale : stale.slice(0, SHORT_LIST);
+  const more = (hidden: number, onClick: () => void) =>
+    hidden > 0 && (
+      <Button size="compact-xs" variant="subtle" onClick={onClick}>
+        {t('map.showMore', { count: hidden })}
+      </Button>
+    );
 
   const flagText = (f: RedFlag) =>
     t(`flags.${f.code}`, {
@@ -65,7 +80,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
                         {t('map.nobody')}
                       </Text>
                     ) : (
-                      row.holders.map((h) => (
+                      row.holders.slice(0, HOLDERS_SHOWN).map((h) => (
                         <UnstyledButton key={h.contactId} onClick={() => onFocus(h.contactId)} mr={6}>
                           <Text size="sm" span td={h.isPlaceholder ? undefined : 'underline'}>
                             {name(h.contactId)}
@@ -76,6 +91,11 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
                           </Text>
                         </UnstyledButton>
                       ))
+                    )}
+                    {row.holders.length > HOLDERS_SHOWN && (
+                      <Text size="xs" span c="dimmed">
+                        {t('map.andMore', { count: row.holders.length - HOLDERS_SHOWN })}
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td w={20}>
@@ -94,7 +114,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
         </Title>
         {flags.length === 0 && <Text size="sm">{t('map.noFlags')}</Text>}
         <Stack gap={6} data-testid="red-flags">
-          {flags.map((f, i) => (
+          {shownFlags.map((f, i) => (
             <UnstyledButton
               key={`${f.code}-${i}`}
               onClick={() => f.contactIds[0] && onFocus(f.contactIds[0])}
@@ -109,6 +129,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
               </Paper>
             </UnstyledButton>
           ))}
+          {more(flags.length - shownFlags.length, () => setAllFlags(true))}
         </Stack>
       </div>
 
@@ -164,7 +185,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
           <Text size="sm">{t('map.nothingStale')}</Text>
         ) : (
           <Stack gap={2} data-testid="review-list">
-            {stale.map((s) => (
+            {shownStale.map((s) => (
               <UnstyledButton key={`${s.contactId}-${s.judgement}`} onClick={() => onFocus(s.contactId)}>
                 <Text size="sm">
                   <b>{name(s.contactId)}</b> · {t(`map.judgement.${s.judgement}`)} ·{' '}
@@ -172,6 +193,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
                 </Text>
               </UnstyledButton>
             ))}
+            {more(stale.length - shownStale.length, () => setAllStale(true))}
           </Stack>
         )}
       </div>

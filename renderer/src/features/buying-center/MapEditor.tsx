@@ -115,7 +115,8 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
         ) {
           return old;
         }
-        return { id: c.id, type: 'contact', position, selected, data: { contact: c, accountId, stale: isStale, onPath } };
+        // Known size up front: React Flow can fit and cull before measuring hundreds of cards.
+        return { id: c.id, type: 'contact', position, selected, width: CARD_WIDTH, height: CARD_HEIGHT, data: { contact: c, accountId, stale: isStale, onPath } };
       });
     });
     if (select?.length === 1) {
@@ -418,6 +419,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
               multiSelectionKeyCode={['Meta', 'Control']}
               fitView
               fitViewOptions={{ maxZoom: 1 }}
+              onlyRenderVisibleElements
               minZoom={0.1}
               maxZoom={2}
               proOptions={{ hideAttribution: true }}
