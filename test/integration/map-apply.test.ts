@@ -1,0 +1,190 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MapCommand } from '@shared/commands/map-commands';
+import type { ApiErrorBody, Result } from '@shared/errors';
+import type { Account } from '@shared/model/account';
+import { openServices, type Services } from '../../electron/services/index';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const newTempDir = useTempDirs();
+const opened: Services[] = [];
+let dataFile: string;
+
+beforeEach(async () => {
+  dataFile = path.join(await newTempDir(), 'planner.json');
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)));
+});
+
+async function start(): Promise<Services> {
+  const services = await openServices({
+    dataFile,
+    host: 'browser',
+    osLocale: 'en-GB',
+    version: '0.0.0-test',
+    // Saves wait for flush()/close(), so that each write is one the test asked for.
+    store: { saveDelayMs: 60_000, maxSaveDelayMs: 60_000 },
+    log: () => undefined,
+  });
+  opened.push(services);
+  return services;
+}
+
+async function restart(services: Services): Promise<Services> {
+  await services.close();
+  return start();
+}
+
+async function call<T>(services: Services, channel: string, input?: unknown): Promise<T> {
+  const result = (await services.dispatch(channel, input)) as Result<T>;
+  if ('error' in result) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data;
+}
+
+async function callError(services: Services, channel: string, input?: unknown): Promise<ApiErrorBody> {
+  const result = await services.dispatch(channel, input);
+  if (!('error' in result)) throw new Error(`${channel} should have failed, but returned ${JSON.stringify(result.data)}`);
+  return result.error;
+}
+
+const T0 = '2024-05-01T08:00:00.000Z';
+/** A contact as the renderer sends it: the schema fills in the rest. */
+const contact = (id: string, name: string, reportsToId: string | null = null) => ({ id, name, reportsToId, createdAt: T0, updatedAt: T0 });
+
+/** An account with 黄总 (gm) over 阚方玉 (pm) over 小王 (buyer), and one influence line. */
+async function accountWithOrgChart(s: Services): Promise<Account> {
+  const { id } = await call<Account>(s, 'account:create', { name: '和美饲料公司' });
+  await call(s, 'map:apply', {
+    accountId: id,
+    commands: [
+      { type: 'addContacts', contacts: [contact('gm', '黄炳亮'), contact('pm', '阚方玉', 'gm'), contact('buyer', '小王', 'pm')] },
+      { type: 'addLines', lines: [{ id: 'l-1', fromId: 'buyer', toId: 'gm', label: 'trusts', createdAt: T0, updatedAt: T0 }] },
+    ] satisfies unknown[],
+  });
+  return call<Account>(s, 'account:get', { id });
+}
+
+const find = (a: Account, id: string) => a.contacts.find((c) => c.id === id);
+
+describe('map:apply', () => {
+  it('applies a list of commands in order and keeps them after close and reopen', async () => {
+    let s = await start();
+    const { id } = await call<Account>(s, 'account:create', { name: '和美饲料公司' });
+    const commands: MapCommand[] = [
+      { type: 'addContacts', contacts: [contact('gm', '黄炳亮'), contact('pm', '阚方玉', 'gm')] } as MapCommand,
+      { type: 'updateContact', id: 'pm', patch: { attitude: 'supporter', stars: 3 } },
+      { type: 'addContacts', contacts: [contact('buyer', '小王', 'pm')] } as MapCommand,
+      { type: 'addLines', lines: [{ id: 'l-1', fromId: 'buyer', toId: 'gm', label: 'trusts', createdAt: T0, updatedAt: T0 }] } as MapCommand,
+      { type: 'moveContacts', moves: [{ id: 'gm', position: { x: 120, y: -40 } }] },
+      { type: 'removeContacts', ids: ['pm'] },
+    ];
+    const { updatedAt } = await call<{ updatedAt: string }>(s, 'map:apply', { accountId: id, commands });
+    const live = await call<Account>(s, 'account:get', { id });
+    expect(live.updatedAt).toBe(updatedAt);
+
+    s = await restart(s);
+    const stored = await call<Account>(s, 'account:get', { id });
+    expect(stored).toEqual(live);
+    expect(stored.contacts.map((c) => [c.id, c.name, c.reportsToId])).toEqual([
+      ['gm', '黄炳亮', null],
+      // pm was removed: buyer now reports to pm's boss.
+      ['buyer', '小王', 'gm'],
+    ]);
+    expect(find(stored, 'gm')?.position).toEqual({ x: 120, y: -40 });
+    expect(stored.influenceLines.map((l) => [l.fromId, l.toId, l.label])).toEqual([['buyer', 'gm', 'trusts']]);
+  });
+
+  it('changes only the patched fields of a contact it updates', async () => {
+    let s = await start();
+    const before = await accountWithOrgChart(s);
+    await call(s, 'map:apply', {
+      accountId: before.id,
+      commands: [{ type: 'updateContact', id: 'pm', patch: { title: '采购部经理' } }],
+    });
+    s = await restart(s);
+    const after = await call<Account>(s, 'account:get', { id: before.id });
+    const pm = find(after, 'pm');
+    expect(pm).toEqual({ ...find(before, 'pm'), title: '采购部经理', updatedAt: pm?.updatedAt });
+    expect(pm?.name).toBe('阚方玉');
+    expect(pm?.reportsToId).toBe('gm');
+  });
+
+  it('stamps a changed judgement with the time of the edit', async () => {
+    const s = await start();
+    const before = await accountWithOrgChart(s);
+    const { updatedAt } = await call<{ updatedAt: string }>(s, 'map:apply', {
+      accountId: before.id,
+      commands: [{ type: 'updateContact', id: 'gm', patch: { attitude: 'opponent' } }],
+    });
+    const gm = find(await call<Account>(s, 'account:get', { id: before.id }), 'gm');
+    expect(gm?.attitude).toBe('opponent');
+    expect(gm?.confirmedAt).toEqual({ attitude: updatedAt, influence: null, stars: null });
+  });
+
+  it('applies none of a list whose second command fails; the file stays byte for byte the same', async () => {
+    let s = await start();
+    const before = await accountWithOrgChart(s);
+    await s.flush();
+    const bytesBefore = await fs.readFile(dataFile);
+
+    const error = await callError(s, 'map:apply', {
+      accountId: before.id,
+      commands: [
+        { type: 'updateContact', id: 'buyer', patch: { name: '王小明' } },
+        // gm → pm → buyer → gm would be a loop.
+        { type: 'updateContact', id: 'gm', patch: { reportsToId: 'buyer' } },
+        { type: 'removeContacts', ids: ['pm'] },
+      ],
+    });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/reports to them/);
+
+    expect(await call<Account>(s, 'account:get', { id: before.id })).toEqual(before);
+    await s.flush();
+    expect((await fs.readFile(dataFile)).equals(bytesBefore)).toBe(true);
+
+    s = await restart(s);
+    expect(await call<Account>(s, 'account:get', { id: before.id })).toEqual(before);
+  });
+
+  it('refuses bad command shapes with VALIDATION naming where they are, and changes nothing', async () => {
+    const s = await start();
+    const { id } = await accountWithOrgChart(s);
+    await s.flush();
+    const bytesBefore = await fs.readFile(dataFile);
+
+    const cases: Array<[unknown, RegExp]> = [
+      [{ accountId: id, commands: [] }, /commands/],
+      [{ accountId: id }, /commands/],
+      [{ commands: [{ type: 'removeContacts', ids: ['gm'] }] }, /accountId/],
+      [{ accountId: id, commands: [{ type: 'removeContacts', ids: ['gm'] }], force: true }, /force/],
+      [{ accountId: id, commands: [{ type: 'removeContacts', ids: ['gm'] }, { type: 'explode' }] }, /commands\.1/],
+      [{ accountId: id, commands: [{ type: 'updateContact', id: 'gm', patch: { stars: 6 } }] }, /commands\.0/],
+      [{ accountId: id, commands: [{ type: 'updateContact', id: 'gm', patch: { createdAt: T0 } }] }, /commands\.0/],
+      [{ accountId: id, commands: [{ type: 'removeContacts', ids: ['gm'], cascade: true }] }, /commands\.0/],
+      [{ accountId: id, commands: [{ type: 'batch', commands: [{ type: 'moveContacts', moves: [] }] }] }, /commands\.0/],
+    ];
+    for (const [input, where] of cases) {
+      const error = await callError(s, 'map:apply', input);
+      expect(error.code, JSON.stringify(input)).toBe('VALIDATION');
+      expect(error.message, JSON.stringify(input)).toMatch(where);
+    }
+
+    await s.flush();
+    expect((await fs.readFile(dataFile)).equals(bytesBefore)).toBe(true);
+  });
+
+  it('answers NOT_FOUND for an account that does not exist or was deleted', async () => {
+    const s = await start();
+    const { id } = await accountWithOrgChart(s);
+    const commands = [{ type: 'moveContacts', moves: [{ id: 'gm', position: null }] }];
+
+    expect((await callError(s, 'map:apply', { accountId: 'no-such-account', commands })).code).toBe('NOT_FOUND');
+
+    await call(s, 'account:delete', { id });
+    expect((await callError(s, 'map:apply', { accountId: id, commands })).code).toBe('NOT_FOUND');
+  });
+});
