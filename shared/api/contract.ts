@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
+import { patchShape } from '../model/patch';
 import { accountProfileSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
 import { COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
 import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
@@ -22,28 +23,14 @@ const none = z.strictObject({}).optional();
 const byId = z.strictObject({ id: idSchema });
 const accountName = shortText().min(1, 'must not be empty');
 
-type WithoutDefault<T> = T extends z.ZodDefault<infer I extends z.core.SomeType> ? I : T;
-
-/**
- * A section as a patch: every key optional and without its default. `.partial()` is not enough:
- * zod still fills the default of a key that was not sent, and the merge would then overwrite what
- * the user had entered with that default.
- */
-function sectionPatch<Shape extends z.ZodRawShape>(section: z.ZodObject<Shape>) {
-  const shape = Object.fromEntries(
-    Object.entries(section.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]),
-  ) as { [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> };
-  return z.looseObject(shape);
-}
-
 /** What `account:update` may change; every key optional, nested objects merged. */
 export const accountPatchSchema = z.strictObject({
   kind: z.enum(ACCOUNT_KINDS).optional(),
-  profile: sectionPatch(accountProfileSchema).optional(),
-  valueFactors: sectionPatch(valueFactorsSchema).optional(),
+  profile: z.looseObject(patchShape(accountProfileSchema)).optional(),
+  valueFactors: z.looseObject(patchShape(valueFactorsSchema)).optional(),
   grade: gradeSchema.nullable().optional(),
   relationshipType: relationshipTypeSchema.nullable().optional(),
-  giftPolicy: sectionPatch(giftPolicySchema).optional(),
+  giftPolicy: z.looseObject(patchShape(giftPolicySchema)).optional(),
   notes: z.string().max(20_000).optional(),
 });
 export type AccountPatch = z.infer<typeof accountPatchSchema>;

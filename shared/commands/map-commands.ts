@@ -1,26 +1,16 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { idSchema } from '../model/common';
+import { patchShape } from '../model/patch';
 import { contactSchema, influenceLineSchema, type Contact, type InfluenceLine } from '../model/contact';
 import type { Account } from '../model/account';
-
-const contactPatchShape = contactSchema.omit({ id: true, createdAt: true, updatedAt: true }).partial().strict();
-export type ContactPatch = z.infer<typeof contactPatchShape>;
-
-/** A field's schema without its default: zod 4 fills defaults even inside `.partial()`. */
-function withoutDefault(schema: z.ZodType): z.ZodType {
-  return schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault ? withoutDefault(schema.unwrap() as z.ZodType) : schema;
-}
 
 /**
  * Fields of a contact an edit may set (everything but identity and stamps). Absent keys stay
  * absent: a patch that arrived with every default filled in would reset the whole contact.
  */
-export const contactPatchSchema: z.ZodType<ContactPatch> = z.strictObject(
-  Object.fromEntries(
-    Object.entries(contactPatchShape.shape).map(([key, field]) => [key, withoutDefault((field as z.ZodOptional).unwrap() as z.ZodType).optional()]),
-  ),
-) as z.ZodType<ContactPatch>;
+export const contactPatchSchema = z.strictObject(patchShape(contactSchema.omit({ id: true, createdAt: true, updatedAt: true })));
+export type ContactPatch = z.infer<typeof contactPatchSchema>;
 
 export const linePatchSchema = z.strictObject({ label: z.string().trim().max(200) });
 
