@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { idSchema } from '../model/common';
 import { patchShape } from '../model/patch';
+import { dealCommandSchemas, performDealCommand } from './deal-commands';
 import { contactSchema, influenceLineSchema, type Contact, type InfluenceLine } from '../model/contact';
 import type { Account } from '../model/account';
 
@@ -27,6 +28,7 @@ const base = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('addLines'), lines: z.array(influenceLineSchema).min(1).max(5000) }),
   z.strictObject({ type: z.literal('removeLines'), ids: z.array(idSchema).min(1).max(5000) }),
   z.strictObject({ type: z.literal('updateLine'), id: idSchema, patch: linePatchSchema }),
+  ...dealCommandSchemas,
 ]);
 
 export type MapCommand = z.infer<typeof base> | { type: 'batch'; commands: MapCommand[] };
@@ -136,10 +138,16 @@ export function performMapCommand(account: Account, cmd: MapCommand, now: string
         });
       const lines = account.influenceLines.filter((l) => !gone.has(l.fromId) && !gone.has(l.toId));
       const removedLines = account.influenceLines.filter((l) => gone.has(l.fromId) || gone.has(l.toId));
-      const undo: MapCommand[] = [{ type: 'addContacts', contacts: removed.map((c) => ({ ...c, reportsToId: c.reportsToId && gone.has(c.reportsToId) ? c.reportsToId : c.reportsToId })) }];
+      // A removed person also leaves the buying centres of the deals they sat in.
+      const seated = account.deals.filter((d) => d.buyingCentre.some((s) => gone.has(s.contactId)));
+      const deals = account.deals.map((d) =>
+        seated.includes(d) ? { ...d, buyingCentre: d.buyingCentre.filter((s) => !gone.has(s.contactId)) } : d,
+      );
+      const undo: MapCommand[] = [{ type: 'addContacts', contacts: removed }];
       if (removedLines.length) undo.push({ type: 'addLines', lines: removedLines });
       undo.push(...reparented);
-      return { account: touched({ ...account, contacts, influenceLines: lines }), undo: { type: 'batch', commands: undo } };
+      undo.push(...seated.map((d): MapCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
+      return { account: touched({ ...account, contacts, influenceLines: lines, deals }), undo: { type: 'batch', commands: undo } };
     }
     case 'updateContact': {
       const before = contactById(account, cmd.id);
@@ -198,5 +206,7 @@ export function performMapCommand(account: Account, cmd: MapCommand, now: string
         undo: { type: 'updateLine', id: cmd.id, patch: { label: before.label } },
       };
     }
+    default:
+      return performDealCommand(account, cmd, now);
   }
 }
