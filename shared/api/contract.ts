@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
 import { patchShape } from '../model/patch';
 import { accountProfileSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
-import { COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
+import { COLOR_SCHEMES, LOCALES, settingsSchema, type Settings } from '../model/database';
 import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
 import type { Result } from '../errors';
 import type { AppStatus } from './status';
@@ -47,6 +47,8 @@ export const contract = {
       locale: z.enum(LOCALES).nullable().optional(),
       colorScheme: z.enum(COLOR_SCHEMES).optional(),
       staleAfterDays: z.number().int().min(1).max(3650).optional(),
+      dealIdleDays: z.number().int().min(1).max(3650).optional(),
+      boardColumns: settingsSchema.shape.boardColumns.unwrap().optional(),
     }),
   ).returns<Settings>(),
   'account:list': channel(none).returns<AccountSummary[]>(),

@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { accountSchema } from './account';
+import { DEAL_STAGES, dealStageSchema } from './vocabulary';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const COLOR_SCHEMES = ['light', 'dark', 'auto'] as const;
+
+/** One column of the deal board: a stage, with the user's own label if they renamed it. */
+export const boardColumnSchema = z.looseObject({
+  stage: dealStageSchema,
+  label: z.string().trim().max(60).nullable().default(null),
+});
+export type BoardColumn = z.infer<typeof boardColumnSchema>;
 
 /** User preferences kept with the data, so they follow the file. */
 export const settingsSchema = z.looseObject({
@@ -12,6 +20,13 @@ export const settingsSchema = z.looseObject({
   colorScheme: z.enum(COLOR_SCHEMES).default('auto'),
   /** Judgements (attitude, influence, stars) older than this many days are shown as stale. */
   staleAfterDays: z.number().int().min(1).max(3650).default(90),
+  /** A deal with no meeting or linked activity for this many days is flagged. */
+  dealIdleDays: z.number().int().min(1).max(3650).default(21),
+  /** The deal board's columns, in the user's order. */
+  boardColumns: z
+    .array(boardColumnSchema)
+    .default(DEAL_STAGES.map((stage) => ({ stage, label: null })))
+    .refine((cols) => new Set(cols.map((c) => c.stage)).size === cols.length && cols.length === DEAL_STAGES.length, 'every stage once'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -12,11 +12,9 @@ import {
   Switch,
   Text,
   TextInput,
-  Textarea,
   Title,
 } from '@mantine/core';
 import { IconCheck, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seatHistory } from '@shared/buying-centre/successor';
 import { newContact } from '@shared/buying-centre/template';
@@ -26,6 +24,7 @@ import type { Contact, Need, PersonalProfile } from '@shared/model/contact';
 import { ATTITUDES, BUYER_ROLES, CONTACT_LEVELS, INFLUENCE_LEVELS, NEED_KINDS, NEED_VISIBILITY } from '@shared/model/vocabulary';
 import { bilingual } from '../../i18n';
 import { formatDate } from '../../app/format';
+import { CommitText } from '../../app/CommitText';
 import { edit } from './map-store';
 
 const PROFILE_FIELDS = [
@@ -42,25 +41,6 @@ const PROFILE_FIELDS = [
   'workGoals',
   'colleagueRelations',
 ] as const satisfies readonly (keyof PersonalProfile)[];
-
-/** A text field that edits locally and saves one undoable step when it loses focus. */
-function CommitText(props: { label: string; value: string; onCommit: (v: string) => void; multiline?: boolean; testId?: string }) {
-  const [value, setValue] = useState(props.value);
-  useEffect(() => setValue(props.value), [props.value]);
-  const commit = () => value !== props.value && props.onCommit(value);
-  const common = {
-    label: props.label,
-    value,
-    'data-testid': props.testId,
-    onChange: (e: { currentTarget: { value: string } }) => setValue(e.currentTarget.value),
-    onBlur: commit,
-  };
-  return props.multiline ? (
-    <Textarea {...common} autosize minRows={2} />
-  ) : (
-    <TextInput {...common} onKeyDown={(e) => e.key === 'Enter' && commit()} />
-  );
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
