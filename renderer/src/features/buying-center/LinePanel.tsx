@@ -34,7 +34,9 @@ export function LinePanel({ account, line, onDone }: { account: Account; line: I
         label={t('map.lineLabel')}
         placeholder={t('map.lineLabelHint')}
         value={label}
-        autoFocus
+        // A line just drawn takes its label at once; clicking a labelled line leaves the keys to
+        // the map, so that Delete removes the line rather than the label's last letter.
+        autoFocus={line.label === ''}
         data-testid="line-label"
         onChange={(e) => setLabel(e.currentTarget.value)}
         onBlur={commit}

@@ -2,6 +2,7 @@ import { Anchor, Badge, Center, Group, Loader, Stack, Tabs, Text, Title } from '
 import { IconArrowLeft, IconChartDots3, IconId, IconTargetArrow } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { settingsSchema } from '@shared/model/database';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApiQuery';
 import type { Route, WorkspaceTab } from '../../app/useHashRoute';
@@ -22,11 +23,9 @@ export function AccountWorkspace({ accountId, tab, navigate }: Props) {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.account.get({ id: accountId }), [accountId]);
   const settings = useApiQuery(() => api.settings.get(), []);
-  const staleAfterDays = settings.status === 'ok' ? settings.data.staleAfterDays : 90;
-  const setStaleAfterDays = (days: number) =>
-    api.settings.update({ staleAfterDays: days }).then(dataChanged, showError);
+  const saveSettings = (patch: Parameters<typeof api.settings.update>[0]) => api.settings.update(patch).then(dataChanged, showError);
 
-  if (query.status === 'loading') {
+  if (query.status === 'loading' || settings.status === 'loading') {
     return (
       <Center p="xl">
         <Loader />
@@ -44,6 +43,8 @@ export function AccountWorkspace({ accountId, tab, navigate }: Props) {
     );
   }
   const account = query.data;
+  // Settings failing to load is not worth blocking the account for: fall back to the defaults.
+  const prefs = settings.status === 'ok' ? settings.data : settingsSchema.parse({});
   return (
     <Stack gap="sm" data-testid="account-workspace">
       <Group justify="space-between">
@@ -70,10 +71,10 @@ export function AccountWorkspace({ accountId, tab, navigate }: Props) {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="map" pt="md">
-          <MapEditor account={account} staleAfterDays={staleAfterDays} onStaleAfterDays={setStaleAfterDays} />
+          <MapEditor account={account} staleAfterDays={prefs.staleAfterDays} onStaleAfterDays={(staleAfterDays) => saveSettings({ staleAfterDays })} />
         </Tabs.Panel>
         <Tabs.Panel value="deals" pt="md">
-          <DealsView account={account} />
+          <DealsView account={account} settings={prefs} onColumns={(boardColumns) => saveSettings({ boardColumns })} />
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <ProfileView account={account} />
