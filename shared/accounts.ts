@@ -3,7 +3,7 @@ import { accountSchema, type Account } from './model/account';
 import type { Database } from './model/database';
 import type { AccountPatch } from './api/contract';
 import { stamp } from './model/common';
-import { performMapCommand, type MapCommand } from './commands/map-commands';
+import { performPlanCommand, type PlanCommand } from './commands/plan-commands';
 
 /** One row of the accounts list. */
 export interface AccountSummary {
@@ -110,16 +110,16 @@ export function updateAccount(db: Database, id: string, patch: AccountPatch, now
 }
 
 /**
- * Runs buying-centre editor commands on one account. All or nothing: the first failing command
+ * Runs editor commands (map, deals, next steps) on one account. All or nothing: the first failing command
  * throws and the database is left as it was.
  */
-export function applyMapCommands(
+export function applyPlanCommands(
   db: Database,
   id: string,
-  commands: readonly MapCommand[],
+  commands: readonly PlanCommand[],
   now: string,
 ): { db: Database; account: Account } {
   let account = findAccount(db, id);
-  for (const cmd of commands) account = performMapCommand(account, cmd, now).account;
+  for (const cmd of commands) account = performPlanCommand(account, cmd, now).account;
   return { db: replaceAccount(db, account), account };
 }

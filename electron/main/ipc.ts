@@ -57,7 +57,8 @@ export const registerAppIpc = (registry: IpcRegistry): void => registerDomain(re
 export const registerSettingsIpc = (registry: IpcRegistry): void => registerDomain(registry, 'settings');
 export const registerAccountIpc = (registry: IpcRegistry): void => registerDomain(registry, 'account');
 export const registerSampleIpc = (registry: IpcRegistry): void => registerDomain(registry, 'sample');
-export const registerMapIpc = (registry: IpcRegistry): void => registerDomain(registry, 'map');
+export const registerPlanIpc = (registry: IpcRegistry): void => registerDomain(registry, 'plan');
+export const registerPipelineIpc = (registry: IpcRegistry): void => registerDomain(registry, 'pipeline');
 
 /**
  * Registers every channel of the contract on `ipcMain`. Throws when a channel in `CHANNELS` has
@@ -74,7 +75,8 @@ export function registerIpc(
   registerSettingsIpc(registry);
   registerAccountIpc(registry);
   registerSampleIpc(registry);
-  registerMapIpc(registry);
+  registerPlanIpc(registry);
+  registerPipelineIpc(registry);
   const missing = CHANNELS.filter((c) => !registry.registered.has(c));
   if (missing.length) throw new Error(`IPC channels without a registrar: ${missing.join(', ')}`);
   return registry;

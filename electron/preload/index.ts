@@ -22,7 +22,8 @@ const api = {
     restore: call('account:restore'),
   },
   sample: { load: call('sample:load') },
-  map: { apply: call('map:apply') },
+  plan: { apply: call('plan:apply') },
+  pipeline: { list: call('pipeline:list'), overdue: call('pipeline:overdue') },
 } satisfies PlannerApi;
 
 const isMenuCommand = (v: unknown): v is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(v);

@@ -2,6 +2,7 @@ import * as accounts from '@shared/accounts';
 import type { AppStatus } from '@shared/api/status';
 import { settingsSchema, type Database } from '@shared/model/database';
 import { buildSampleAccount } from '@shared/sample/hemei';
+import { overdueNextSteps, portfolioPipeline } from '@shared/pipeline';
 import type { HandlerTable } from '../api/dispatch';
 import type { DatabaseFile } from '../store/database-file';
 
@@ -44,10 +45,12 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
       accounts.summarizeAccount(commit((db) => accounts.deleteAccount(db, id, clock())).account),
     'account:restore': ({ id }) =>
       accounts.summarizeAccount(commit((db) => accounts.restoreDeletedAccount(db, id)).account),
-    'map:apply': ({ accountId, commands }) => {
-      const { updatedAt } = commit((db) => accounts.applyMapCommands(db, accountId, commands, clock())).account;
+    'plan:apply': ({ accountId, commands }) => {
+      const { updatedAt } = commit((db) => accounts.applyPlanCommands(db, accountId, commands, clock())).account;
       return { updatedAt };
     },
+    'pipeline:list': ({ now }) => portfolioPipeline(store().data, now),
+    'pipeline:overdue': ({ today }) => overdueNextSteps(store().data, today),
     'sample:load': ({ locale }) =>
       commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
   };

@@ -14,7 +14,9 @@ export const CHANNELS = [
   'account:delete',
   'account:restore',
   'sample:load',
-  'map:apply',
+  'plan:apply',
+  'pipeline:list',
+  'pipeline:overdue',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

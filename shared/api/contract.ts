@@ -7,8 +7,10 @@ import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/voc
 import type { Result } from '../errors';
 import type { AppStatus } from './status';
 import type { AccountSummary } from '../accounts';
+import type { Pipeline } from '../pipeline';
+import type { OverdueAction } from '../deals/board';
 import type { Channel } from './channels';
-import { mapCommandSchema } from '../commands/map-commands';
+import { planCommandSchema } from '../commands/plan-commands';
 
 function channel<I extends z.ZodType>(input: I) {
   return {
@@ -59,10 +61,14 @@ export const contract = {
   'account:delete': channel(byId).returns<AccountSummary>(),
   'account:restore': channel(byId).returns<AccountSummary>(),
   'sample:load': channel(z.strictObject({ locale: z.enum(LOCALES).optional() })).returns<Account>(),
-  /** Applies buying-centre editor commands in order, all or none. */
-  'map:apply': channel(
-    z.strictObject({ accountId: idSchema, commands: z.array(mapCommandSchema).min(1).max(1000) }),
+  /** Applies editor commands (buying-centre map, deals, next steps) in order, all or none. */
+  'plan:apply': channel(
+    z.strictObject({ accountId: idSchema, commands: z.array(planCommandSchema).min(1).max(1000) }),
   ).returns<{ updatedAt: string }>(),
+  /** Every deal in the portfolio with its risk signals; `now` carries the user's own offset. */
+  'pipeline:list': channel(z.strictObject({ now: z.iso.datetime({ offset: true }) })).returns<Pipeline>(),
+  /** Overdue next steps across all accounts, as of the user's `today`. */
+  'pipeline:overdue': channel(z.strictObject({ today: z.iso.date() })).returns<OverdueAction[]>(),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

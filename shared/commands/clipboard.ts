@@ -1,5 +1,5 @@
 import type { Contact, InfluenceLine } from '../model/contact';
-import type { MapCommand } from './map-commands';
+import type { PlanCommand } from './plan-commands';
 
 /**
  * Turns copied contacts (and the lines among them) into an `addContacts`/`addLines` command for
@@ -12,7 +12,7 @@ export function pasteCommand(
   newId: () => string,
   now: string,
   offset = { x: 40, y: 40 },
-): { command: MapCommand; ids: string[] } | null {
+): { command: PlanCommand; ids: string[] } | null {
   if (copied.contacts.length === 0) return null;
   const idMap = new Map(copied.contacts.map((c) => [c.id, newId()]));
   const existing = new Set(target.contacts.map((c) => c.id));
@@ -28,7 +28,7 @@ export function pasteCommand(
   const lines = copied.lines
     .filter((l) => idMap.has(l.fromId) && idMap.has(l.toId))
     .map((l) => ({ ...l, id: newId(), createdAt: now, updatedAt: now, fromId: idMap.get(l.fromId) as string, toId: idMap.get(l.toId) as string }));
-  const commands: MapCommand[] = [{ type: 'addContacts', contacts }];
+  const commands: PlanCommand[] = [{ type: 'addContacts', contacts }];
   if (lines.length) commands.push({ type: 'addLines', lines });
   return { command: { type: 'batch', commands }, ids: contacts.map((c) => c.id) };
 }

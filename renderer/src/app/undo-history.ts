@@ -12,7 +12,6 @@ export class UndoHistory {
   private done: UndoEntry[] = [];
   private undone: UndoEntry[] = [];
   private listeners = new Set<() => void>();
-  private busy = false;
 
   constructor(private readonly limit = 200) {}
 
@@ -44,27 +43,33 @@ export class UndoHistory {
     return this.done.at(-1) === entry;
   }
 
-  /** Undoes the last step; returns its label, or null when there was nothing (or a step is running). */
-  async undo(): Promise<string | null> {
-    return this.move(this.done, this.undone, 'undo');
+  /** Undoes the last step; returns its label, or null when there was nothing to undo. */
+  undo(): Promise<string | null> {
+    return this.enqueue(() => this.move(this.done, this.undone, 'undo'));
   }
 
-  async redo(): Promise<string | null> {
-    return this.move(this.undone, this.done, 'redo');
+  redo(): Promise<string | null> {
+    return this.enqueue(() => this.move(this.undone, this.done, 'redo'));
+  }
+
+  // Steps run one after another: a quick Ctrl+Z, Ctrl+Z must undo two steps, in order.
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step, step);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async move(from: UndoEntry[], to: UndoEntry[], how: 'undo' | 'redo'): Promise<string | null> {
-    if (this.busy) return null;
     const entry = from.pop();
     if (!entry) return null;
-    this.busy = true;
     try {
       await entry[how]();
       to.push(entry);
       return entry.label;
     } finally {
       // A step whose replay failed (its target is gone) has been dropped, not retried forever.
-      this.busy = false;
       this.emit();
     }
   }

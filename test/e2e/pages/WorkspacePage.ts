@@ -1,4 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { waitForBoot } from './AccountsPage';
 
 export type WorkspaceTab = 'map' | 'deals' | 'profile';
 
@@ -40,6 +41,21 @@ export class WorkspacePage {
 
   contact(name: string): Locator {
     return this.page.locator(`[data-testid="contact-card"][data-contact-name="${name}"]`);
+  }
+
+  /** Opens an account's tab straight from its address (`#/accounts/<id>/<tab>`) and waits for the app. */
+  async goto(hostUrl: string, accountId: string, tab: WorkspaceTab = 'map'): Promise<void> {
+    await this.page.goto(`${hostUrl}/#/accounts/${encodeURIComponent(accountId)}/${tab}`);
+    expect(await waitForBoot(this.page)).toBe('ready');
+    await expect(this.tab(tab)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  /** Reloads the page and waits until the app and the current tab are back. */
+  async reload(): Promise<void> {
+    const tab = /#\/accounts\/[^/]+\/(\w+)/.exec(new URL(this.page.url()).hash)?.[1] as WorkspaceTab | undefined;
+    await this.page.reload();
+    expect(await waitForBoot(this.page)).toBe('ready');
+    if (tab) await expect(this.tab(tab)).toHaveAttribute('aria-selected', 'true');
   }
 
   /** The account id from the address (`#/accounts/<id>/<tab>`). */

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { pasteCommand } from '@shared/commands/clipboard';
-import { mapCommandSchema, performMapCommand, type MapCommand } from '@shared/commands/map-commands';
+import { planCommandSchema, performPlanCommand, type PlanCommand } from '@shared/commands/plan-commands';
 import type { Account } from '@shared/model/account';
 import { influenceLineSchema, type Contact, type InfluenceLine } from '@shared/model/contact';
 import { FIXED_NOW, makeAccount, makeContact, resetIds, type ContactInput } from '../../helpers/factories';
@@ -64,23 +64,23 @@ function paste(copied: ReturnType<typeof copy>, target: Account, offset?: { x: n
   return made;
 }
 
-function commandsOf(cmd: MapCommand): MapCommand[] {
+function commandsOf(cmd: PlanCommand): PlanCommand[] {
   if (cmd.type !== 'batch') throw new Error(`Expected a batch, got ${cmd.type}`);
   return cmd.commands;
 }
 
-function pastedContacts(cmd: MapCommand): Contact[] {
+function pastedContacts(cmd: PlanCommand): Contact[] {
   const add = commandsOf(cmd).find((c) => c.type === 'addContacts');
   return add?.type === 'addContacts' ? add.contacts : [];
 }
 
-function pastedLines(cmd: MapCommand): InfluenceLine[] {
+function pastedLines(cmd: PlanCommand): InfluenceLine[] {
   const add = commandsOf(cmd).find((c) => c.type === 'addLines');
   return add?.type === 'addLines' ? add.lines : [];
 }
 
 /** The pasted copy of the contact with original id `id` (pasted contacts keep their names). */
-function copyOf(cmd: MapCommand, id: string): Contact {
+function copyOf(cmd: PlanCommand, id: string): Contact {
   const c = pastedContacts(cmd).find((x) => x.name === id);
   if (!c) throw new Error(`${id} was not pasted`);
   return c;
@@ -177,21 +177,21 @@ describe('pasteCommand', () => {
 });
 
 describe('a pasted command', () => {
-  it('passes the command schema unchanged, so it can be sent over map:apply', () => {
+  it('passes the command schema unchanged, so it can be sent over plan:apply', () => {
     const from = source();
     const { command } = paste(copy(from, ['pm', 'buyer', 'clerk']), from);
-    expect(mapCommandSchema.parse(command)).toEqual(command);
+    expect(planCommandSchema.parse(command)).toEqual(command);
   });
 
   it('applies cleanly in the same account, and its undo removes everything pasted', () => {
     const from = source();
     const { command, ids } = paste(copy(from, ['pm', 'buyer', 'clerk']), from);
-    const { account, undo } = performMapCommand(from, command, NOW);
+    const { account, undo } = performPlanCommand(from, command, NOW);
     expect(account.contacts).toEqual([...from.contacts, ...pastedContacts(command)]);
     expect(account.influenceLines).toEqual([...from.influenceLines, ...pastedLines(command)]);
     expect(account.contacts.filter((c) => ids.includes(c.id))).toHaveLength(3);
 
-    const undone = performMapCommand(account, undo, LATER).account;
+    const undone = performPlanCommand(account, undo, LATER).account;
     expect({ ...undone, updatedAt: from.updatedAt }).toEqual(from);
   });
 
@@ -199,10 +199,10 @@ describe('a pasted command', () => {
     const from = source();
     const other = makeAccount({ id: 'other', contacts: [person('someone', null)], influenceLines: [] });
     const { command } = paste(copy(from, ['gm', 'pm', 'buyer', 'clerk', 'tech']), other);
-    const { account, undo } = performMapCommand(other, command, NOW);
+    const { account, undo } = performPlanCommand(other, command, NOW);
     expect(account.contacts).toHaveLength(6);
     expect(account.influenceLines).toHaveLength(5);
-    const undone = performMapCommand(account, undo, LATER).account;
+    const undone = performPlanCommand(account, undo, LATER).account;
     expect({ ...undone, updatedAt: other.updatedAt }).toEqual(other);
   });
 
@@ -212,10 +212,10 @@ describe('a pasted command', () => {
     const newId = idSource('twice');
     const first = pasteCommand(copied, from, newId, NOW);
     if (!first) throw new Error('nothing pasted');
-    const once = performMapCommand(from, first.command, NOW).account;
+    const once = performPlanCommand(from, first.command, NOW).account;
     const second = pasteCommand(copied, once, newId, NOW);
     if (!second) throw new Error('nothing pasted');
-    const twice = performMapCommand(once, second.command, NOW).account;
+    const twice = performPlanCommand(once, second.command, NOW).account;
     expect(twice.contacts).toHaveLength(from.contacts.length + 4);
     expect(new Set(twice.contacts.map((c) => c.id)).size).toBe(twice.contacts.length);
   });

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '@shared/model/contact';
 import { setEditing, useIsEditing } from './editing-store';
 import { CARD_HEIGHT, CARD_WIDTH } from './layout';
-import { edit } from './map-store';
+import { edit } from '../../app/plan-store';
 import { ATTITUDE_STYLE, ROLE_STYLE } from './role-style';
 import classes from './ContactCard.module.css';
 

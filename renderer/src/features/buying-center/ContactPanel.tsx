@@ -18,14 +18,14 @@ import { IconCheck, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { seatHistory } from '@shared/buying-centre/successor';
 import { newContact } from '@shared/buying-centre/template';
-import { wouldCycle, type ContactPatch, type MapCommand } from '@shared/commands/map-commands';
+import { wouldCycle, type ContactPatch, type PlanCommand } from '@shared/commands/plan-commands';
 import type { Account } from '@shared/model/account';
 import type { Contact, Need, PersonalProfile } from '@shared/model/contact';
 import { ATTITUDES, BUYER_ROLES, CONTACT_LEVELS, INFLUENCE_LEVELS, NEED_KINDS, NEED_VISIBILITY } from '@shared/model/vocabulary';
 import { bilingual } from '../../i18n';
 import { formatDate } from '../../app/format';
 import { CommitText } from '../../app/CommitText';
-import { edit } from './map-store';
+import { edit } from '../../app/plan-store';
 
 const PROFILE_FIELDS = [
   'hometown',
@@ -71,7 +71,7 @@ export function ContactPanel({ account, contact, onSelect }: { account: Account;
       successorOfId: c.id,
       position: c.position,
     });
-    const commands: MapCommand[] = [
+    const commands: PlanCommand[] = [
       ...(c.leftOn ? [] : [{ type: 'updateContact' as const, id: c.id, patch: { leftOn: today() } }]),
       { type: 'addContacts', contacts: [successor] },
       ...account.contacts

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/model/account';
 import type { InfluenceLine } from '@shared/model/contact';
-import { edit } from './map-store';
+import { edit } from '../../app/plan-store';
 
 /** The label of one influence line ("trusts", "rival", "former colleague"), and its removal. */
 export function LinePanel({ account, line, onDone }: { account: Account; line: InfluenceLine; onDone: () => void }) {

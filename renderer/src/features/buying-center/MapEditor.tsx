@@ -46,7 +46,7 @@ import { download, mapImage, printImage } from './export-image';
 import { InsightsPanel } from './InsightsPanel';
 import { autoLayout, CARD_HEIGHT, CARD_WIDTH, treeKey } from './layout';
 import { LinePanel } from './LinePanel';
-import { edit, seedDocument, useDocument } from './map-store';
+import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { ROLE_STYLE } from './role-style';
 
 const nodeTypes = { contact: ContactCard };
@@ -76,6 +76,8 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
   const [selectedEdges, setSelectedEdges] = useState<string[]>([]);
   const [rebuild, setRebuild] = useState(0);
   const [search, setSearch] = useState('');
+  // Off-screen cards are not drawn (a big map stays fast); an export draws them all for a moment.
+  const [drawAll, setDrawAll] = useState(false);
   const pendingSelect = useRef<string[] | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
 
@@ -323,7 +325,9 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
     try {
       if (!canvasRef.current) return;
       const background = scheme === 'dark' ? '#1a1b1e' : '#ffffff';
-      const url = await mapImage(kind === 'svg' ? 'svg' : 'png', rf.getNodes(), canvasRef.current, background);
+      setDrawAll(true);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const url = await mapImage(kind === 'svg' ? 'svg' : 'png', rf.getNodes(), canvasRef.current, background).finally(() => setDrawAll(false));
       if (kind === 'print') printImage(url, doc.name);
       else download(url, `${doc.name} - ${t('workspace.tabs.map')}.${kind}`);
     } catch (e) {
@@ -419,7 +423,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
               multiSelectionKeyCode={['Meta', 'Control']}
               fitView
               fitViewOptions={{ maxZoom: 1 }}
-              onlyRenderVisibleElements
+              onlyRenderVisibleElements={!drawAll}
               minZoom={0.1}
               maxZoom={2}
               proOptions={{ hideAttribution: true }}

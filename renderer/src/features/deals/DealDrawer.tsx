@@ -38,7 +38,7 @@ import {
 } from '@shared/model/vocabulary';
 import { CommitText } from '../../app/CommitText';
 import { bilingual } from '../../i18n';
-import { edit } from '../buying-center/map-store';
+import { edit } from '../../app/plan-store';
 import { riskText } from './deal-text';
 import type { DealRisk } from '@shared/deals/risk';
 

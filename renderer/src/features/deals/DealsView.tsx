@@ -6,7 +6,7 @@ import { dealRisks } from '@shared/deals/risk';
 import type { Account } from '@shared/model/account';
 import type { BoardColumn, Settings } from '@shared/model/database';
 import { dealSchema } from '@shared/model/deal';
-import { edit, seedDocument, useDocument } from '../buying-center/map-store';
+import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { Board, type BoardItem } from './Board';
 import { ColumnSettings } from './ColumnSettings';
 import { columnLabel } from './column-label';

@@ -1,15 +1,15 @@
 import { useSyncExternalStore } from 'react';
-import { performMapCommand, type MapCommand } from '@shared/commands/map-commands';
+import { performPlanCommand, type PlanCommand } from '@shared/commands/plan-commands';
 import type { Account } from '@shared/model/account';
-import { api } from '../../api/client';
-import { dataChanged } from '../../app/data-version';
-import { showError } from '../../app/errors';
-import { history } from '../../app/undo-history';
+import { api } from '../api/client';
+import { dataChanged } from './data-version';
+import { showError } from './errors';
+import { history } from './undo-history';
 
 /**
- * The open buying-centre documents. An edit is applied here at once (the same pure command the
+ * The open account plans (map and deals). An edit is applied here at once (the same pure command the
  * main process runs), then sent through the API; calls per account go out in order. This store
- * outlives the map component, so undo keeps working after switching tabs or pages.
+ * outlives the components, so undo keeps working after switching tabs or pages.
  */
 interface Entry {
   doc: Account;
@@ -61,16 +61,16 @@ async function reload(accountId: string) {
 }
 
 /** Runs one command locally and remotely; returns its undo. Throws when the command is refused. */
-function run(accountId: string, cmd: MapCommand): MapCommand {
+function run(accountId: string, cmd: PlanCommand): PlanCommand {
   const e = entries.get(accountId);
   if (!e) throw new Error(`Account ${accountId} is not open`);
-  const { account, undo } = performMapCommand(e.doc, cmd, new Date().toISOString());
+  const { account, undo } = performPlanCommand(e.doc, cmd, new Date().toISOString());
   e.doc = account;
   emit();
   e.pending++;
   e.queue = e.queue.then(async () => {
     try {
-      const { updatedAt } = await api.map.apply({ accountId, commands: [cmd] });
+      const { updatedAt } = await api.plan.apply({ accountId, commands: [cmd] });
       e.pending--;
       if (e.pending === 0) {
         e.doc = { ...e.doc, updatedAt };
@@ -87,8 +87,8 @@ function run(accountId: string, cmd: MapCommand): MapCommand {
 }
 
 /** An edit the user made: applied, saved, and recorded for undo under `label` (an i18n key). */
-export function edit(accountId: string, cmd: MapCommand, label: string): boolean {
-  let undo: MapCommand;
+export function edit(accountId: string, cmd: PlanCommand, label: string): boolean {
+  let undo: PlanCommand;
   try {
     undo = run(accountId, cmd);
   } catch (err) {

@@ -31,17 +31,17 @@ const base = z.discriminatedUnion('type', [
   ...dealCommandSchemas,
 ]);
 
-export type MapCommand = z.infer<typeof base> | { type: 'batch'; commands: MapCommand[] };
+export type PlanCommand = z.infer<typeof base> | { type: 'batch'; commands: PlanCommand[] };
 
 /** Zod schema of an editor command (recursive through `batch`). */
-export const mapCommandSchema: z.ZodType<MapCommand> = z.lazy(() =>
-  z.union([base, z.strictObject({ type: z.literal('batch'), commands: z.array(mapCommandSchema).max(5000) })]),
+export const planCommandSchema: z.ZodType<PlanCommand> = z.lazy(() =>
+  z.union([base, z.strictObject({ type: z.literal('batch'), commands: z.array(planCommandSchema).max(5000) })]),
 );
 
 export interface Performed {
   account: Account;
   /** The command that takes this one back. */
-  undo: MapCommand;
+  undo: PlanCommand;
 }
 
 const fail = (message: string): never => {
@@ -81,14 +81,14 @@ function withConfirmation(before: Contact, patch: ContactPatch, now: string): Co
  * undoes it. Pure: the renderer runs it for instant feedback and the main process runs the very
  * same command on its copy; an undo is just another command through the same path.
  */
-export function performMapCommand(account: Account, cmd: MapCommand, now: string): Performed {
+export function performPlanCommand(account: Account, cmd: PlanCommand, now: string): Performed {
   const touched = (a: Account): Account => ({ ...a, updatedAt: now });
   switch (cmd.type) {
     case 'batch': {
       let current = account;
-      const undos: MapCommand[] = [];
+      const undos: PlanCommand[] = [];
       for (const c of cmd.commands) {
-        const r = performMapCommand(current, c, now);
+        const r = performPlanCommand(current, c, now);
         current = r.account;
         undos.unshift(r.undo);
       }
@@ -121,7 +121,7 @@ export function performMapCommand(account: Account, cmd: MapCommand, now: string
         while (at && gone.has(at)) at = account.contacts.find((c) => c.id === at)?.reportsToId ?? null;
         return at;
       };
-      const reparented: MapCommand[] = [];
+      const reparented: PlanCommand[] = [];
       const contacts = account.contacts
         .filter((c) => !gone.has(c.id))
         .map((c) => {
@@ -143,10 +143,10 @@ export function performMapCommand(account: Account, cmd: MapCommand, now: string
       const deals = account.deals.map((d) =>
         seated.includes(d) ? { ...d, buyingCentre: d.buyingCentre.filter((s) => !gone.has(s.contactId)) } : d,
       );
-      const undo: MapCommand[] = [{ type: 'addContacts', contacts: removed }];
+      const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed }];
       if (removedLines.length) undo.push({ type: 'addLines', lines: removedLines });
       undo.push(...reparented);
-      undo.push(...seated.map((d): MapCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
+      undo.push(...seated.map((d): PlanCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
       return { account: touched({ ...account, contacts, influenceLines: lines, deals }), undo: { type: 'batch', commands: undo } };
     }
     case 'updateContact': {

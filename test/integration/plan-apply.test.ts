@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { MapCommand } from '@shared/commands/map-commands';
+import type { PlanCommand } from '@shared/commands/plan-commands';
 import type { ApiErrorBody, Result } from '@shared/errors';
 import type { Account } from '@shared/model/account';
 import { openServices, type Services } from '../../electron/services/index';
@@ -57,7 +57,7 @@ const contact = (id: string, name: string, reportsToId: string | null = null) =>
 /** An account with 黄总 (gm) over 阚方玉 (pm) over 小王 (buyer), and one influence line. */
 async function accountWithOrgChart(s: Services): Promise<Account> {
   const { id } = await call<Account>(s, 'account:create', { name: '和美饲料公司' });
-  await call(s, 'map:apply', {
+  await call(s, 'plan:apply', {
     accountId: id,
     commands: [
       { type: 'addContacts', contacts: [contact('gm', '黄炳亮'), contact('pm', '阚方玉', 'gm'), contact('buyer', '小王', 'pm')] },
@@ -69,19 +69,19 @@ async function accountWithOrgChart(s: Services): Promise<Account> {
 
 const find = (a: Account, id: string) => a.contacts.find((c) => c.id === id);
 
-describe('map:apply', () => {
+describe('plan:apply', () => {
   it('applies a list of commands in order and keeps them after close and reopen', async () => {
     let s = await start();
     const { id } = await call<Account>(s, 'account:create', { name: '和美饲料公司' });
-    const commands: MapCommand[] = [
-      { type: 'addContacts', contacts: [contact('gm', '黄炳亮'), contact('pm', '阚方玉', 'gm')] } as MapCommand,
+    const commands: PlanCommand[] = [
+      { type: 'addContacts', contacts: [contact('gm', '黄炳亮'), contact('pm', '阚方玉', 'gm')] } as PlanCommand,
       { type: 'updateContact', id: 'pm', patch: { attitude: 'supporter', stars: 3 } },
-      { type: 'addContacts', contacts: [contact('buyer', '小王', 'pm')] } as MapCommand,
-      { type: 'addLines', lines: [{ id: 'l-1', fromId: 'buyer', toId: 'gm', label: 'trusts', createdAt: T0, updatedAt: T0 }] } as MapCommand,
+      { type: 'addContacts', contacts: [contact('buyer', '小王', 'pm')] } as PlanCommand,
+      { type: 'addLines', lines: [{ id: 'l-1', fromId: 'buyer', toId: 'gm', label: 'trusts', createdAt: T0, updatedAt: T0 }] } as PlanCommand,
       { type: 'moveContacts', moves: [{ id: 'gm', position: { x: 120, y: -40 } }] },
       { type: 'removeContacts', ids: ['pm'] },
     ];
-    const { updatedAt } = await call<{ updatedAt: string }>(s, 'map:apply', { accountId: id, commands });
+    const { updatedAt } = await call<{ updatedAt: string }>(s, 'plan:apply', { accountId: id, commands });
     const live = await call<Account>(s, 'account:get', { id });
     expect(live.updatedAt).toBe(updatedAt);
 
@@ -100,7 +100,7 @@ describe('map:apply', () => {
   it('changes only the patched fields of a contact it updates', async () => {
     let s = await start();
     const before = await accountWithOrgChart(s);
-    await call(s, 'map:apply', {
+    await call(s, 'plan:apply', {
       accountId: before.id,
       commands: [{ type: 'updateContact', id: 'pm', patch: { title: '采购部经理' } }],
     });
@@ -115,7 +115,7 @@ describe('map:apply', () => {
   it('stamps a changed judgement with the time of the edit', async () => {
     const s = await start();
     const before = await accountWithOrgChart(s);
-    const { updatedAt } = await call<{ updatedAt: string }>(s, 'map:apply', {
+    const { updatedAt } = await call<{ updatedAt: string }>(s, 'plan:apply', {
       accountId: before.id,
       commands: [{ type: 'updateContact', id: 'gm', patch: { attitude: 'opponent' } }],
     });
@@ -130,7 +130,7 @@ describe('map:apply', () => {
     await s.flush();
     const bytesBefore = await fs.readFile(dataFile);
 
-    const error = await callError(s, 'map:apply', {
+    const error = await callError(s, 'plan:apply', {
       accountId: before.id,
       commands: [
         { type: 'updateContact', id: 'buyer', patch: { name: '王小明' } },
@@ -168,7 +168,7 @@ describe('map:apply', () => {
       [{ accountId: id, commands: [{ type: 'batch', commands: [{ type: 'moveContacts', moves: [] }] }] }, /commands\.0/],
     ];
     for (const [input, where] of cases) {
-      const error = await callError(s, 'map:apply', input);
+      const error = await callError(s, 'plan:apply', input);
       expect(error.code, JSON.stringify(input)).toBe('VALIDATION');
       expect(error.message, JSON.stringify(input)).toMatch(where);
     }
@@ -182,9 +182,9 @@ describe('map:apply', () => {
     const { id } = await accountWithOrgChart(s);
     const commands = [{ type: 'moveContacts', moves: [{ id: 'gm', position: null }] }];
 
-    expect((await callError(s, 'map:apply', { accountId: 'no-such-account', commands })).code).toBe('NOT_FOUND');
+    expect((await callError(s, 'plan:apply', { accountId: 'no-such-account', commands })).code).toBe('NOT_FOUND');
 
     await call(s, 'account:delete', { id });
-    expect((await callError(s, 'map:apply', { accountId: id, commands })).code).toBe('NOT_FOUND');
+    expect((await callError(s, 'plan:apply', { accountId: id, commands })).code).toBe('NOT_FOUND');
   });
 });

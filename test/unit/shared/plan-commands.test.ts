@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { mapCommandSchema, performMapCommand, wouldCycle, type ContactPatch, type MapCommand } from '@shared/commands/map-commands';
+import { planCommandSchema, performPlanCommand, wouldCycle, type ContactPatch, type PlanCommand } from '@shared/commands/plan-commands';
 import { AppError } from '@shared/errors';
 import type { Account } from '@shared/model/account';
 import { influenceLineSchema, type Contact, type InfluenceLine } from '@shared/model/contact';
@@ -55,14 +55,14 @@ function comparable(a: Account, anyOrder = false): unknown {
  * gives back `start` and the redo gives what the first perform gave. The redo runs at the same
  * instant as the first perform, so stamped judgement dates (`confirmedAt`) must match too.
  */
-function roundTrip(start: Account, cmd: MapCommand, { undoAnyOrder = false } = {}): Account {
+function roundTrip(start: Account, cmd: PlanCommand, { undoAnyOrder = false } = {}): Account {
   deepFreeze(start);
-  const first = performMapCommand(start, cmd, NOW);
+  const first = performPlanCommand(start, cmd, NOW);
   expect(first.account.updatedAt).toBe(NOW);
-  expect(mapCommandSchema.parse(first.undo)).toEqual(first.undo);
-  const undone = performMapCommand(first.account, first.undo, LATER);
+  expect(planCommandSchema.parse(first.undo)).toEqual(first.undo);
+  const undone = performPlanCommand(first.account, first.undo, LATER);
   expect(comparable(undone.account, undoAnyOrder)).toEqual(comparable(start, undoAnyOrder));
-  const redone = performMapCommand(undone.account, cmd, NOW);
+  const redone = performPlanCommand(undone.account, cmd, NOW);
   expect(comparable(redone.account)).toEqual(comparable(first.account));
   return first.account;
 }
@@ -79,10 +79,10 @@ function refusal(fn: () => unknown): AppError {
 }
 
 /** Performs a command that must be refused with VALIDATION, and checks the account is untouched. */
-function expectRefused(account: Account, cmd: MapCommand, message?: RegExp): void {
+function expectRefused(account: Account, cmd: PlanCommand, message?: RegExp): void {
   deepFreeze(account);
   const before = structuredClone(account);
-  const error = refusal(() => performMapCommand(account, cmd, NOW));
+  const error = refusal(() => performPlanCommand(account, cmd, NOW));
   expect(error.code).toBe('VALIDATION');
   if (message) expect(error.message).toMatch(message);
   expect(account).toEqual(before);
@@ -195,7 +195,7 @@ describe('removeContacts', () => {
     const others = Object.entries(bosses(start)).filter(([id]) => !['pm', 'buyer', 'clerk'].includes(id));
     expect(bosses(after)).toMatchObject(Object.fromEntries(others));
 
-    const undone = performMapCommand(after, performMapCommand(start, { type: 'removeContacts', ids: ['pm'] }, NOW).undo, LATER).account;
+    const undone = performPlanCommand(after, performPlanCommand(start, { type: 'removeContacts', ids: ['pm'] }, NOW).undo, LATER).account;
     expect(bosses(undone)).toEqual(bosses(start));
     expect(find(undone, 'pm')).toEqual(find(start, 'pm'));
   });
@@ -211,9 +211,9 @@ describe('removeContacts', () => {
 
   it('removes the influence lines touching a removed contact, in either direction; undo restores them', () => {
     const start = buyingCentre();
-    const first = performMapCommand(deepFreeze(start), { type: 'removeContacts', ids: ['fin'] }, NOW);
+    const first = performPlanCommand(deepFreeze(start), { type: 'removeContacts', ids: ['fin'] }, NOW);
     expect(lineIds(first.account)).toEqual(['l-trust', 'l-rival']);
-    const undone = performMapCommand(first.account, first.undo, LATER).account;
+    const undone = performPlanCommand(first.account, first.undo, LATER).account;
     expect(byId(undone.influenceLines)).toEqual(byId(start.influenceLines));
     roundTrip(start, { type: 'removeContacts', ids: ['fin'] }, { undoAnyOrder: true });
   });
@@ -222,8 +222,8 @@ describe('removeContacts', () => {
     const start = buyingCentre();
     const after = roundTrip(start, { type: 'removeContacts', ids: ['oldFin'] }, { undoAnyOrder: true });
     expect(find(after, 'fin').successorOfId).toBeNull();
-    const { undo } = performMapCommand(start, { type: 'removeContacts', ids: ['oldFin'] }, NOW);
-    expect(find(performMapCommand(after, undo, LATER).account, 'fin').successorOfId).toBe('oldFin');
+    const { undo } = performPlanCommand(start, { type: 'removeContacts', ids: ['oldFin'] }, NOW);
+    expect(find(performPlanCommand(after, undo, LATER).account, 'fin').successorOfId).toBe('oldFin');
   });
 
   it('removes everyone at once and brings everyone back', () => {
@@ -284,7 +284,7 @@ describe('updateContact', () => {
   it('refuses out-of-range values (6 stars) through the contact schema and changes nothing', () => {
     const start = deepFreeze(buyingCentre());
     const before = structuredClone(start);
-    expect(() => performMapCommand(start, { type: 'updateContact', id: 'pm', patch: { stars: 6 } }, NOW)).toThrow(ZodError);
+    expect(() => performPlanCommand(start, { type: 'updateContact', id: 'pm', patch: { stars: 6 } }, NOW)).toThrow(ZodError);
     expect(start).toEqual(before);
   });
 
@@ -294,8 +294,8 @@ describe('updateContact', () => {
     expect(find(after, 'gm').attitude).toBe('opponent');
     expect(find(after, 'gm').confirmedAt).toEqual({ attitude: NOW, influence: null, stars: OLD_STAMP });
 
-    const { account, undo } = performMapCommand(start, { type: 'updateContact', id: 'gm', patch: { attitude: 'opponent' } }, NOW);
-    const undone = find(performMapCommand(account, undo, LATER).account, 'gm');
+    const { account, undo } = performPlanCommand(start, { type: 'updateContact', id: 'gm', patch: { attitude: 'opponent' } }, NOW);
+    const undone = find(performPlanCommand(account, undo, LATER).account, 'gm');
     expect(undone.attitude).toBe('supporter');
     expect(undone.confirmedAt.attitude).toBe(OLD_STAMP);
   });
@@ -446,42 +446,42 @@ describe('wouldCycle', () => {
   });
 });
 
-describe('mapCommandSchema', () => {
+describe('planCommandSchema', () => {
   it('rejects unknown command types', () => {
-    expect(mapCommandSchema.safeParse({ type: 'explode', ids: ['a'] }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'batch', commands: [{ type: 'explode' }] }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ ids: ['a'] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'explode', ids: ['a'] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'batch', commands: [{ type: 'explode' }] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ ids: ['a'] }).success).toBe(false);
   });
 
   it('rejects extra keys on a command, a move, or a patch', () => {
-    expect(mapCommandSchema.safeParse({ type: 'removeContacts', ids: ['a'], force: true }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'batch', commands: [], note: 'x' }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'moveContacts', moves: [{ id: 'a', position: null, z: 1 }] }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { id: 'b' } }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { createdAt: NOW } }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'updateLine', id: 'l', patch: { label: 'x', fromId: 'a' } }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'removeContacts', ids: ['a'], force: true }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'batch', commands: [], note: 'x' }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'moveContacts', moves: [{ id: 'a', position: null, z: 1 }] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { id: 'b' } }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { createdAt: NOW } }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'updateLine', id: 'l', patch: { label: 'x', fromId: 'a' } }).success).toBe(false);
   });
 
   it('rejects out-of-range values and empty lists', () => {
-    expect(mapCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { stars: 6 } }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { attitude: 'hostile' } }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'removeContacts', ids: [] }).success).toBe(false);
-    expect(mapCommandSchema.safeParse({ type: 'moveContacts', moves: [{ id: 'a', position: { x: Infinity, y: 0 } }] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { stars: 6 } }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'updateContact', id: 'a', patch: { attitude: 'hostile' } }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'removeContacts', ids: [] }).success).toBe(false);
+    expect(planCommandSchema.safeParse({ type: 'moveContacts', moves: [{ id: 'a', position: { x: Infinity, y: 0 } }] }).success).toBe(false);
   });
 
   it('accepts nested batches and gives them back unchanged', () => {
-    const cmd: MapCommand = {
+    const cmd: PlanCommand = {
       type: 'batch',
       commands: [
         { type: 'removeContacts', ids: ['a'] },
         { type: 'batch', commands: [{ type: 'batch', commands: [{ type: 'updateLine', id: 'l', patch: { label: 'trusts' } }] }, { type: 'batch', commands: [] }] },
       ],
     };
-    expect(mapCommandSchema.parse(cmd)).toEqual(cmd);
+    expect(planCommandSchema.parse(cmd)).toEqual(cmd);
   });
 
   it('fills contact defaults in addContacts, so that a sparse contact arrives complete', () => {
-    const parsed = mapCommandSchema.parse({ type: 'addContacts', contacts: [{ id: 'a', createdAt: NOW, updatedAt: NOW }] });
+    const parsed = planCommandSchema.parse({ type: 'addContacts', contacts: [{ id: 'a', createdAt: NOW, updatedAt: NOW }] });
     expect(parsed).toEqual({ type: 'addContacts', contacts: [makeContact({ id: 'a', name: '', createdAt: NOW, updatedAt: NOW })] });
   });
 });
@@ -615,10 +615,10 @@ function randomPatch(g: Gen, account: Account, id: string): ContactPatch {
 }
 
 /** A random command that is valid on `account`. */
-function randomCommand(g: Gen, account: Account, depth: number, now: string): MapCommand {
+function randomCommand(g: Gen, account: Account, depth: number, now: string): PlanCommand {
   const { rng } = g;
   const { contacts, influenceLines: lines } = account;
-  const options: Array<[number, () => MapCommand]> = [
+  const options: Array<[number, () => PlanCommand]> = [
     [
       contacts.length < 4 ? 60 : 14,
       () => {
@@ -669,11 +669,11 @@ function randomCommand(g: Gen, account: Account, depth: number, now: string): Ma
     options.push([
       10,
       () => {
-        const commands: MapCommand[] = [];
+        const commands: PlanCommand[] = [];
         let current = account;
         for (let n = rng.between(1, 4); n > 0; n--) {
           const cmd = randomCommand(g, current, depth + 1, now);
-          current = performMapCommand(current, cmd, now).account;
+          current = performPlanCommand(current, cmd, now).account;
           commands.push(cmd);
         }
         return { type: 'batch', commands };
@@ -769,14 +769,14 @@ describe('random edit sequences (seeded)', () => {
       const g: Gen = { rng: new Rng(mulberry32(seed)), prefix: `s${seed}`, seq: 0 };
       const start = deepFreeze(randomAccount(g));
       const states: Account[] = [start];
-      const commands: MapCommand[] = [];
-      const undos: MapCommand[] = [];
+      const commands: PlanCommand[] = [];
+      const undos: PlanCommand[] = [];
       const length = g.rng.between(100, 130);
 
       for (let i = 0; i < length; i++) {
         const before = states[i] as Account;
         const cmd = randomCommand(g, before, 0, stepTime(i));
-        const { account, undo } = performMapCommand(before, cmd, stepTime(i));
+        const { account, undo } = performPlanCommand(before, cmd, stepTime(i));
         deepFreeze(account);
         seen.add(cmd.type);
         if (cmd.type === 'batch') for (const c of cmd.commands) seen.add(`batch:${c.type}`);
@@ -785,7 +785,7 @@ describe('random edit sequences (seeded)', () => {
         const broken = problems(account);
         if (broken.length) expect(broken, where).toEqual([]);
         // The undo goes over IPC like any other command, so it must pass the schema as it is.
-        const parsedUndo = mapCommandSchema.safeParse(undo);
+        const parsedUndo = planCommandSchema.safeParse(undo);
         if (!parsedUndo.success) expect(parsedUndo.error.issues, where).toEqual([]);
         else if (!same(parsedUndo.data, undo)) expect(parsedUndo.data, where).toEqual(undo);
         if (cmd.type === 'removeContacts') {
@@ -803,11 +803,11 @@ describe('random edit sequences (seeded)', () => {
 
       let current = states[length] as Account;
       for (let i = length - 1; i >= 0; i--) {
-        const where = `seed ${seed}, undo of step ${i} (${(commands[i] as MapCommand).type})`;
-        current = deepFreeze(performMapCommand(current, undos[i] as MapCommand, UNDO_TIME).account);
+        const where = `seed ${seed}, undo of step ${i} (${(commands[i] as PlanCommand).type})`;
+        current = deepFreeze(performPlanCommand(current, undos[i] as PlanCommand, UNDO_TIME).account);
         if (quick(current, states[i] as Account)) expect(comparable(current, true), where).toEqual(comparable(states[i] as Account, true));
         // Redo from the undone state gives what the step gave the first time.
-        const redone = performMapCommand(current, commands[i] as MapCommand, stepTime(i)).account;
+        const redone = performPlanCommand(current, commands[i] as PlanCommand, stepTime(i)).account;
         if (quick(redone, states[i + 1] as Account)) {
           expect(comparable(redone, true), `seed ${seed}, redo of step ${i}`).toEqual(comparable(states[i + 1] as Account, true));
         }
