@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   AppShell,
+  Badge,
   Burger,
   Group,
   NavLink,
@@ -14,7 +15,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingSkyscraper, IconLayoutList, IconMoon, IconSun } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChecklist, IconLayoutKanban, IconLayoutList, IconMoon, IconSun } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '@shared/api/channels';
@@ -25,6 +26,9 @@ import { i18n } from '../i18n';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { CreateAccountModal } from '../features/accounts/CreateAccountModal';
 import { AccountWorkspace } from '../features/workspace/AccountWorkspace';
+import { NextStepsPage } from '../features/pipeline/NextStepsPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { localToday } from './format';
 import { dataChanged } from './data-version';
 import { showError } from './errors';
 import { StoreNotices } from './StoreNotices';
@@ -49,6 +53,8 @@ export function AppFrame({ status, initialSettings }: Props) {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
   const accounts = useApiQuery(() => api.account.list(), []);
+  const overdueQuery = useApiQuery(() => api.pipeline.overdue({ today: localToday() }), []);
+  const overdue = overdueQuery.status === 'ok' ? overdueQuery.data.length : 0;
 
   useEffect(() => {
     setColorScheme(initialSettings.colorScheme);
@@ -180,6 +186,21 @@ export function AppFrame({ status, initialSettings }: Props) {
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           <NavLink
+            href="#/pipeline"
+            label={t('nav.pipeline')}
+            leftSection={<IconLayoutKanban size={18} />}
+            active={route.page === 'pipeline'}
+            data-testid="nav-pipeline"
+          />
+          <NavLink
+            href="#/next-steps"
+            label={t('nav.nextSteps')}
+            leftSection={<IconChecklist size={18} />}
+            rightSection={overdue > 0 ? <Badge color="red" size="sm" data-testid="overdue-count">{overdue}</Badge> : undefined}
+            active={route.page === 'nextSteps'}
+            data-testid="nav-next-steps"
+          />
+          <NavLink
             href="#/accounts"
             label={t('nav.accounts')}
             leftSection={<IconLayoutList size={18} />}
@@ -200,10 +221,13 @@ export function AppFrame({ status, initialSettings }: Props) {
 
       <AppShell.Main>
         <StoreNotices status={status} />
-        {route.page === 'accounts' ? (
+        {route.page === 'accounts' && (
           <AccountsPage accounts={accounts} onCreate={() => setCreating(true)} onOpen={(id) => navigate({ page: 'account', accountId: id, tab: 'map' })} />
-        ) : (
-          <AccountWorkspace key={route.accountId} accountId={route.accountId} tab={route.tab} navigate={navigate} />
+        )}
+        {route.page === 'pipeline' && <PipelinePage navigate={navigate} />}
+        {route.page === 'nextSteps' && <NextStepsPage />}
+        {route.page === 'account' && (
+          <AccountWorkspace key={route.accountId} accountId={route.accountId} tab={route.tab} dealId={route.dealId ?? null} navigate={navigate} />
         )}
       </AppShell.Main>
 

@@ -11,3 +11,18 @@ export function formatDate(iso: string | null): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
   return Number.isNaN(d.getTime()) ? iso : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(d);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as the user's own calendar date, `YYYY-MM-DD` (not UTC's). */
+export function localToday(d = new Date()): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Now as an ISO instant with the user's own offset, so "today" in shared rules is theirs. */
+export function localNow(d = new Date()): string {
+  const offset = -d.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${localToday(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

@@ -98,17 +98,22 @@ export function edit(accountId: string, cmd: PlanCommand, label: string): boolea
   history.push({
     label,
     undo: async () => {
-      if (!entries.has(accountId)) seedDocument(await api.account.get({ id: accountId }));
+      await ensureDocument(accountId);
       run(accountId, undo);
       await entries.get(accountId)?.queue;
     },
     redo: async () => {
-      if (!entries.has(accountId)) seedDocument(await api.account.get({ id: accountId }));
+      await ensureDocument(accountId);
       run(accountId, cmd);
       await entries.get(accountId)?.queue;
     },
   });
   return true;
+}
+
+/** Loads an account into the store if it is not there yet (edits from the portfolio pages). */
+export async function ensureDocument(accountId: string): Promise<void> {
+  if (!entries.has(accountId)) seedDocument(await api.account.get({ id: accountId }));
 }
 
 /** Resolves when every edit of the account has reached the main process. */

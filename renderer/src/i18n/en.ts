@@ -8,6 +8,8 @@ export const en = {
   },
   nav: {
     accounts: 'Accounts',
+    pipeline: 'Pipeline',
+    nextSteps: 'My next steps',
     language: 'Language',
     toggleTheme: 'Switch light/dark theme',
     openAccounts: 'Open accounts',
@@ -230,6 +232,21 @@ export const en = {
     addAction: 'Add next step',
     actionsCount: '{{count}} open',
     w: { what: 'What', who: 'Who', where: 'Where', when: 'When (due)', why: 'Why', how: 'How', howMuch: 'How much' },
+  },
+  pipeline: {
+    title: 'Pipeline: every deal in the portfolio',
+    accounts: 'Accounts',
+    owner: 'Owner',
+    quarter: 'Close quarter',
+    all: 'All',
+    empty: 'No deal matches these filters.',
+  },
+  nextSteps: {
+    title: 'My next steps: overdue',
+    none: 'Nothing is overdue.',
+    account: 'Account',
+    deal: 'Deal',
+    overdue: '{{count}} days late',
   },
   risks: {
     stalled: 'Stalled: the last two meetings ended in “continuation”, nothing agreed.',

@@ -10,6 +10,8 @@ export const zhCN: Resource = {
   },
   nav: {
     accounts: '客户',
+    pipeline: '商机看板',
+    nextSteps: '我的下一步',
     language: '语言',
     toggleTheme: '切换浅色/深色主题',
     openAccounts: '打开客户列表',
@@ -231,6 +233,21 @@ export const zhCN: Resource = {
     addAction: '添加下一步',
     actionsCount: '{{count}} 项未完成',
     w: { what: '做什么', who: '谁', where: '在哪里', when: '何时（截止）', why: '为什么', how: '怎么做', howMuch: '多少钱' },
+  },
+  pipeline: {
+    title: '商机看板：全部客户的商机',
+    accounts: '客户',
+    owner: '负责人',
+    quarter: '成交季度',
+    all: '全部',
+    empty: '没有符合筛选条件的商机。',
+  },
+  nextSteps: {
+    title: '我的下一步：已逾期',
+    none: '没有逾期的事项。',
+    account: '客户',
+    deal: '商机',
+    overdue: '逾期 {{count}} 天',
   },
   risks: {
     stalled: '停滞：最近两次会谈都是“暂时中断”，没有达成任何进展。',

@@ -5,15 +5,15 @@ import { columnTotals, type ColumnTotals, type MoneyTotals } from '@shared/deals
 import type { DealRisk } from '@shared/deals/risk';
 import type { BoardColumn } from '@shared/model/database';
 import type { Deal } from '@shared/model/deal';
-import type { Account } from '@shared/model/account';
 import { formatMoney } from '../../app/format';
 import { DealCard } from './DealCard';
+import type { Named } from './deal-text';
 
 export interface BoardItem {
   deal: Deal;
   accountId: string;
   /** The account's people, to name them in risk sentences. */
-  people: Pick<Account, 'contacts'>;
+  people: Named;
   accountName?: string;
   risks: DealRisk[];
 }

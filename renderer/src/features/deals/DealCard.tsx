@@ -7,14 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { dealProbability } from '@shared/deals/probability';
 import type { DealRisk } from '@shared/deals/risk';
 import type { Deal } from '@shared/model/deal';
-import type { Account } from '@shared/model/account';
 import type { BoardColumn } from '@shared/model/database';
 import { formatDate, formatMoney } from '../../app/format';
-import { riskText } from './deal-text';
+import { riskText, type Named } from './deal-text';
 
 interface Props {
   deal: Deal;
-  account: Pick<Account, 'contacts'>;
+  account: Named;
   risks: DealRisk[];
   accountName?: string;
   columns: BoardColumn[];

@@ -17,14 +17,16 @@ interface Props {
   account: Account;
   settings: Settings;
   onColumns: (columns: BoardColumn[]) => void;
+  /** The deal whose drawer is open; kept in the address so a reload keeps it open. */
+  openDealId: string | null;
+  onOpenDeal: (id: string | null) => void;
 }
 
 /** The account's deal board, its role coverage across deals, and the deal detail drawer. */
-export function DealsView({ account: loaded, settings, onColumns }: Props) {
+export function DealsView({ account: loaded, settings, onColumns, openDealId: openId, onOpenDeal: setOpenId }: Props) {
   const { t } = useTranslation();
   useEffect(() => seedDocument(loaded), [loaded]);
   const account = useDocument(loaded.id) ?? loaded;
-  const [openId, setOpenId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [columnsOpen, setColumnsOpen] = useState(false);
   const now = useMemo(() => new Date().toISOString(), [account]);

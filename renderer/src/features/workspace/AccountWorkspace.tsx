@@ -15,11 +15,13 @@ import { ProfileView } from '../profile/ProfileView';
 interface Props {
   accountId: string;
   tab: WorkspaceTab;
+  /** A deal to open on the deals tab (from the portfolio board or the next steps). */
+  dealId: string | null;
   navigate: (route: Route) => void;
 }
 
 /** One account: its buying-centre map, its deals and its profile, as tabs. */
-export function AccountWorkspace({ accountId, tab, navigate }: Props) {
+export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.account.get({ id: accountId }), [accountId]);
   const settings = useApiQuery(() => api.settings.get(), []);
@@ -74,7 +76,13 @@ export function AccountWorkspace({ accountId, tab, navigate }: Props) {
           <MapEditor account={account} staleAfterDays={prefs.staleAfterDays} onStaleAfterDays={(staleAfterDays) => saveSettings({ staleAfterDays })} />
         </Tabs.Panel>
         <Tabs.Panel value="deals" pt="md">
-          <DealsView account={account} settings={prefs} onColumns={(boardColumns) => saveSettings({ boardColumns })} />
+          <DealsView
+            account={account}
+            settings={prefs}
+            onColumns={(boardColumns) => saveSettings({ boardColumns })}
+            openDealId={dealId}
+            onOpenDeal={(id) => navigate({ page: 'account', accountId, tab: 'deals', ...(id ? { dealId: id } : {}) })}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <ProfileView account={account} />

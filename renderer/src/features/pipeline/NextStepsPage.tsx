@@ -1,0 +1,74 @@
+import { Anchor, Badge, Center, Checkbox, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { errorText, showError } from '../../app/errors';
+import { formatDate, localToday } from '../../app/format';
+import { edit, ensureDocument } from '../../app/plan-store';
+import { useApiQuery } from '../../app/useApiQuery';
+import { routeHref } from '../../app/useHashRoute';
+
+/** "My next steps": every overdue action across all accounts, oldest first; tick one off here. */
+export function NextStepsPage() {
+  const { t } = useTranslation();
+  const query = useApiQuery(() => api.pipeline.overdue({ today: localToday() }), []);
+  if (query.status === 'loading') {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.status === 'error') return <Text c="red">{errorText(query.error)}</Text>;
+  const rows = query.data;
+  return (
+    <Stack data-testid="next-steps-page">
+      <Title order={2}>{t('nextSteps.title')}</Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('nextSteps.none')}</Text>
+      ) : (
+        <Table striped data-testid="overdue-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('deals.done')}</Table.Th>
+              <Table.Th>{t('deals.w.when')}</Table.Th>
+              <Table.Th>{t('deals.w.what')}</Table.Th>
+              <Table.Th>{t('deals.w.who')}</Table.Th>
+              <Table.Th>{t('nextSteps.account')}</Table.Th>
+              <Table.Th>{t('nextSteps.deal')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.action.id} data-testid="overdue-row">
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t('deals.done')}
+                    checked={r.action.done}
+                    onChange={() =>
+                      ensureDocument(r.accountId).then(
+                        () => edit(r.accountId, { type: 'updateAction', id: r.action.id, patch: { done: true } }, 'undo.deal.action'),
+                        showError,
+                      )
+                    }
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {formatDate(r.action.when)}{' '}
+                  <Badge color="red" variant="light">
+                    {t('nextSteps.overdue', { count: r.daysOverdue })}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{r.action.what || t('deals.unnamed')}</Table.Td>
+                <Table.Td>{r.action.who}</Table.Td>
+                <Table.Td>
+                  <Anchor href={routeHref({ page: 'account', accountId: r.accountId, tab: 'deals', ...(r.action.dealId ? { dealId: r.action.dealId } : {}) })}>{r.accountName}</Anchor>
+                </Table.Td>
+                <Table.Td>{r.dealName ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
