@@ -1,54 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlanCommand } from '@shared/commands/plan-commands';
-import type { ApiErrorBody, Result } from '@shared/errors';
 import type { Account } from '@shared/model/account';
-import { openServices, type Services } from '../../electron/services/index';
+import type { Services } from '../../electron/services/index';
+import { call, callError, useServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const newTempDir = useTempDirs();
-const opened: Services[] = [];
+const opener = useServices();
+const start = () => opener.start(dataFile);
+const restart = (s: Services) => opener.restart(s, dataFile);
 let dataFile: string;
 
 beforeEach(async () => {
   dataFile = path.join(await newTempDir(), 'planner.json');
 });
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)));
-});
-
-async function start(): Promise<Services> {
-  const services = await openServices({
-    dataFile,
-    host: 'browser',
-    osLocale: 'en-GB',
-    version: '0.0.0-test',
-    // Saves wait for flush()/close(), so that each write is one the test asked for.
-    store: { saveDelayMs: 60_000, maxSaveDelayMs: 60_000 },
-    log: () => undefined,
-  });
-  opened.push(services);
-  return services;
-}
-
-async function restart(services: Services): Promise<Services> {
-  await services.close();
-  return start();
-}
-
-async function call<T>(services: Services, channel: string, input?: unknown): Promise<T> {
-  const result = (await services.dispatch(channel, input)) as Result<T>;
-  if ('error' in result) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
-
-async function callError(services: Services, channel: string, input?: unknown): Promise<ApiErrorBody> {
-  const result = await services.dispatch(channel, input);
-  if (!('error' in result)) throw new Error(`${channel} should have failed, but returned ${JSON.stringify(result.data)}`);
-  return result.error;
-}
 
 const T0 = '2024-05-01T08:00:00.000Z';
 /** A contact as the renderer sends it: the schema fills in the rest. */

@@ -1,16 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '@shared/accounts';
 import type { AppStatus } from '@shared/api/status';
-import type { ApiErrorBody, Result } from '@shared/errors';
 import type { Account } from '@shared/model/account';
 import type { Settings } from '@shared/model/database';
-import { openServices, type Services } from '../../electron/services/index';
+import type { Services } from '../../electron/services/index';
+import { call, callError, useServices } from '../helpers/services';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const newTempDir = useTempDirs();
-const opened: Services[] = [];
+const opener = useServices((message, error) => logged.push([message, error]));
+const start = () => opener.start(dataFile);
+const restart = (s: Services) => opener.restart(s, dataFile);
 let dataFile: string;
 let logged: unknown[];
 
@@ -18,43 +20,6 @@ beforeEach(async () => {
   dataFile = path.join(await newTempDir(), 'planner.json');
   logged = [];
 });
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)));
-});
-
-async function start(): Promise<Services> {
-  const services = await openServices({
-    dataFile,
-    host: 'browser',
-    osLocale: 'en-GB',
-    version: '0.0.0-test',
-    // Saves wait for flush()/close(), so that each write is one the test asked for.
-    store: { saveDelayMs: 60_000, maxSaveDelayMs: 60_000 },
-    log: (message, error) => logged.push([message, error]),
-  });
-  opened.push(services);
-  return services;
-}
-
-async function restart(services: Services): Promise<Services> {
-  await services.close();
-  return start();
-}
-
-/** Calls a channel and returns its data, failing the test with the error if there is one. */
-async function call<T>(services: Services, channel: string, input?: unknown): Promise<T> {
-  const result = (await services.dispatch(channel, input)) as Result<T>;
-  if ('error' in result) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data;
-}
-
-/** Calls a channel that must fail and returns its error. */
-async function callError(services: Services, channel: string, input?: unknown): Promise<ApiErrorBody> {
-  const result = await services.dispatch(channel, input);
-  if (!('error' in result)) throw new Error(`${channel} should have failed, but returned ${JSON.stringify(result.data)}`);
-  return result.error;
-}
 
 const listNames = async (s: Services) => (await call<AccountSummary[]>(s, 'account:list')).map((a) => a.name);
 
