@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Center, EmptyState, Group, Loader, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, EmptyState, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingFactory2, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountSummary } from '@shared/accounts';
 import type { Locale } from '@shared/model/database';
-import { showError, errorText } from '../../app/errors';
+import { showError } from '../../app/errors';
+import { queryFallback } from '../../app/QueryFallback';
 import { formatDate, formatMoney } from '../../app/format';
 import type { QueryState } from '../../app/useApiQuery';
 import { deleteAccount, loadSampleAccount } from './account-commands';
@@ -70,14 +71,7 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
       },
     });
 
-  if (accounts.status === 'loading') {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (accounts.status === 'error') return <Text c="red">{errorText(accounts.error)}</Text>;
+  if (accounts.status !== 'ok') return queryFallback(accounts);
 
   const all = accounts.data;
   const q = query.trim().toLowerCase();

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Center, Checkbox, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { errorText, showError } from '../../app/errors';
+import { showError } from '../../app/errors';
+import { queryFallback } from '../../app/QueryFallback';
 import { formatDate, localToday } from '../../app/format';
 import { edit, ensureDocument } from '../../app/plan-store';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -11,14 +12,7 @@ import { routeHref } from '../../app/useHashRoute';
 export function NextStepsPage() {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.pipeline.overdue({ today: localToday() }), []);
-  if (query.status === 'loading') {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <Text c="red">{errorText(query.error)}</Text>;
+  if (query.status !== 'ok') return queryFallback(query);
   const rows = query.data;
   return (
     <Stack data-testid="next-steps-page">

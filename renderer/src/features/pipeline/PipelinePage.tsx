@@ -1,10 +1,11 @@
-import { Center, Group, Loader, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
+import { Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema } from '@shared/model/database';
 import type { Deal } from '@shared/model/deal';
 import { api } from '../../api/client';
-import { errorText, showError } from '../../app/errors';
+import { showError } from '../../app/errors';
+import { queryFallback } from '../../app/QueryFallback';
 import { edit, ensureDocument } from '../../app/plan-store';
 import { localNow } from '../../app/format';
 import { useApiQuery } from '../../app/useApiQuery';
@@ -36,14 +37,7 @@ export function PipelinePage({ navigate }: { navigate: (r: Route) => void }) {
   const owners = useMemo(() => [...new Set((data?.items ?? []).map((i) => i.deal.owner).filter(Boolean))].sort(), [data]);
   const quarters = useMemo(() => [...new Set((data?.items ?? []).map((i) => closeQuarter(i.deal)))].sort(), [data]);
 
-  if (query.status === 'loading') {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (query.status === 'error') return <Text c="red">{errorText(query.error)}</Text>;
+  if (query.status !== 'ok') return queryFallback(query);
 
   const items: BoardItem[] = (data?.items ?? [])
     .filter((i) => accounts.length === 0 || accounts.includes(i.accountId))
