@@ -21,8 +21,8 @@ test('the sample account loads from the empty state with its buying centre and d
   await expect(workspace.contact('阚方玉').getByTestId('coach-badge')).toBeVisible();
 
   await workspace.openTab('deals');
-  await expect(workspace.dealsTable).toBeVisible();
-  await expect(workspace.dealsTable.getByRole('row').filter({ hasText: 'Premix line automation' })).toBeVisible();
+  await expect(workspace.dealCard('Premix line automation')).toBeVisible();
+  await expect(workspace.dealCard('Premix line automation')).toHaveAttribute('data-stage', 'investigate');
 
   await host.restart();
   await accounts.goto(host.url);
@@ -34,5 +34,5 @@ test('the sample account loads from the empty state with its buying centre and d
   await expect(workspace.contact('黄炳亮')).toBeVisible();
   await expect(workspace.coachBadges).toHaveCount(1);
   await workspace.openTab('deals');
-  await expect(workspace.dealsTable).toContainText('Premix line automation');
+  await expect(workspace.dealCard('Premix line automation')).toHaveAttribute('data-stage', 'investigate');
 });

@@ -11,7 +11,6 @@ export class WorkspacePage {
   readonly contactCards: Locator;
   readonly coachBadges: Locator;
   readonly roleLegend: Locator;
-  readonly dealsTable: Locator;
   readonly profileForm: Locator;
   readonly industry: Locator;
   readonly notes: Locator;
@@ -24,7 +23,6 @@ export class WorkspacePage {
     this.contactCards = page.getByTestId('contact-card');
     this.coachBadges = page.getByTestId('coach-badge');
     this.roleLegend = page.getByTestId('role-legend');
-    this.dealsTable = page.getByTestId('deals-table');
     this.profileForm = page.getByTestId('profile-form');
     this.industry = page.getByTestId('profile-industry');
     this.notes = page.getByTestId('profile-notes');
@@ -37,6 +35,18 @@ export class WorkspacePage {
 
   async openTab(name: WorkspaceTab): Promise<void> {
     await this.tab(name).click();
+  }
+
+  /** Switches to the deals tab and waits for the board. */
+  async openDeals(): Promise<void> {
+    await this.openTab('deals');
+    await expect(this.tab('deals')).toHaveAttribute('aria-selected', 'true');
+    await expect(this.page.getByTestId('deal-board')).toBeVisible();
+  }
+
+  /** A deal's card on the board, by the deal's name. */
+  dealCard(name: string): Locator {
+    return this.page.locator(`[data-testid="deal-card"][data-deal-name="${name}"]`);
   }
 
   contact(name: string): Locator {
