@@ -69,7 +69,7 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
               const style = ROLE_STYLE[row.role];
               return (
                 <Table.Tr key={row.role} data-role={row.role} data-status={row.status}>
-                  <Table.Td w={130}>
+                  <Table.Td w={170}>
                     <Badge color={style.color} variant="light" leftSection={<style.Icon size={12} />} title={bilingual(`vocab.roles.${row.role}`)}>
                       {t(`vocab.roles.${row.role}`)}
                     </Badge>
