@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
 import { patchShape } from '../model/patch';
 import { accountProfileSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
-import { COLOR_SCHEMES, LOCALES, settingsSchema, type Settings } from '../model/database';
+import { boardColumnsSchema, COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
 import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
 import type { Result } from '../errors';
 import type { AppStatus } from './status';
@@ -50,7 +50,7 @@ export const contract = {
       colorScheme: z.enum(COLOR_SCHEMES).optional(),
       staleAfterDays: z.number().int().min(1).max(3650).optional(),
       dealIdleDays: z.number().int().min(1).max(3650).optional(),
-      boardColumns: settingsSchema.shape.boardColumns.unwrap().optional(),
+      boardColumns: boardColumnsSchema.optional(),
     }),
   ).returns<Settings>(),
   'account:list': channel(none).returns<AccountSummary[]>(),

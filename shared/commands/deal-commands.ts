@@ -30,6 +30,11 @@ const fail = (message: string): never => {
 
 const isClosed = (stage: Deal['stage']) => stage === 'won' || stage === 'lost';
 
+/** The patch without keys set to `undefined`: such a key is absent, not a request for the default. */
+function defined<P extends object>(patch: P): P {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as P;
+}
+
 function checkDealRefs(account: Account, deal: Deal) {
   const contacts = new Set(account.contacts.map((c) => c.id));
   for (const seat of deal.buyingCentre) {
@@ -49,7 +54,13 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
       if (account.deals.some((d) => d.id === cmd.deal.id)) fail(`A deal with id ${cmd.deal.id} already exists`);
       checkDealRefs(account, cmd.deal);
       const actions = cmd.actions ?? [];
-      if (actions.some((a) => account.actions.some((b) => b.id === a.id))) fail('An action with that id already exists');
+      const ids = new Set(account.actions.map((a) => a.id));
+      for (const a of actions) {
+        if (ids.has(a.id)) fail(`An action with id ${a.id} already exists`);
+        // The undo (removeDeal) takes back only the deal's own steps.
+        if (a.dealId !== cmd.deal.id) fail('The actions added with a deal must belong to it');
+        ids.add(a.id);
+      }
       return {
         account: touched({ ...account, deals: [...account.deals, cmd.deal], actions: [...account.actions, ...actions] }),
         undo: { type: 'removeDeal', id: cmd.deal.id },
@@ -70,13 +81,14 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
     }
     case 'updateDeal': {
       const before = account.deals.find((d) => d.id === cmd.id) ?? fail(`No deal with id ${cmd.id}`);
-      let patch: DealPatch = cmd.patch;
+      let patch: DealPatch = defined(cmd.patch);
       // Closing stamps the moment; reopening clears it.
       if (patch.stage !== undefined && patch.closedAt === undefined && isClosed(patch.stage) !== isClosed(before.stage)) {
         patch = { ...patch, closedAt: isClosed(patch.stage) ? now : null };
       }
       const after = dealSchema.parse({ ...before, ...patch, updatedAt: now });
-      checkDealRefs(account, after);
+      // Only seats being set are checked: an old deal naming a contact since gone stays editable.
+      if (patch.buyingCentre !== undefined) checkDealRefs(account, after);
       const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Deal]])) as DealPatch;
       return {
         account: touched({ ...account, deals: account.deals.map((d) => (d.id === cmd.id ? after : d)) }),
@@ -97,7 +109,8 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
     }
     case 'updateAction': {
       const before = account.actions.find((a) => a.id === cmd.id) ?? fail(`No action with id ${cmd.id}`);
-      let patch: ActionPatch = cmd.patch;
+      let patch: ActionPatch = defined(cmd.patch);
+      if (patch.dealId && !account.deals.some((d) => d.id === patch.dealId)) fail('The action belongs to a deal that does not exist');
       if (patch.done !== undefined && patch.doneAt === undefined && patch.done !== before.done) {
         patch = { ...patch, doneAt: patch.done ? now : null };
       }

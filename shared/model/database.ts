@@ -13,6 +13,11 @@ export const boardColumnSchema = z.looseObject({
 });
 export type BoardColumn = z.infer<typeof boardColumnSchema>;
 
+/** The board's columns: every stage exactly once, in the user's order. */
+export const boardColumnsSchema = z
+  .array(boardColumnSchema)
+  .refine((cols) => new Set(cols.map((c) => c.stage)).size === cols.length && cols.length === DEAL_STAGES.length, 'every stage once');
+
 /** User preferences kept with the data, so they follow the file. */
 export const settingsSchema = z.looseObject({
   /** null = follow the operating system's language. */
@@ -23,10 +28,7 @@ export const settingsSchema = z.looseObject({
   /** A deal with no meeting or linked activity for this many days is flagged. */
   dealIdleDays: z.number().int().min(1).max(3650).default(21),
   /** The deal board's columns, in the user's order. */
-  boardColumns: z
-    .array(boardColumnSchema)
-    .default(DEAL_STAGES.map((stage) => ({ stage, label: null })))
-    .refine((cols) => new Set(cols.map((c) => c.stage)).size === cols.length && cols.length === DEAL_STAGES.length, 'every stage once'),
+  boardColumns: boardColumnsSchema.default(DEAL_STAGES.map((stage) => ({ stage, label: null }))),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
