@@ -1,5 +1,5 @@
 import { Badge, Group, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { columnTotals, type ColumnTotals, type MoneyTotals } from '@shared/deals/probability';
 import type { DealRisk } from '@shared/deals/risk';
@@ -71,9 +71,21 @@ function Column({ column, label, totals, children }: { column: BoardColumn; labe
   );
 }
 
+/** Left and right arrows jump a picked-up card to the neighbouring column, not 25 px at a time. */
+const columnJump: KeyboardCoordinateGetter = (event, { context: { droppableRects, collisionRect }, currentCoordinates }) => {
+  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined;
+  event.preventDefault();
+  const centre = collisionRect.left + collisionRect.width / 2;
+  const columns = [...droppableRects.values()].sort((a, b) => a.left - b.left);
+  const target =
+    event.code === 'ArrowRight' ? columns.find((r) => r.left > centre) : [...columns].reverse().find((r) => r.left + r.width < centre);
+  if (!target) return currentCoordinates;
+  return { x: currentCoordinates.x + (target.left + target.width / 2 - centre), y: currentCoordinates.y };
+};
+
 /** The deal board: one column per stage, in the user's order; drag a card to another column. */
 export function Board({ items, columns, columnLabel, onMove, onOpen }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnJump }));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over) return;
     const item = items.find((i) => i.deal.id === active.id);

@@ -37,6 +37,7 @@ import {
   type BuyerRole,
 } from '@shared/model/vocabulary';
 import { CommitText } from '../../app/CommitText';
+import { localToday } from '../../app/format';
 import { bilingual } from '../../i18n';
 import { edit } from '../../app/plan-store';
 import { riskText } from './deal-text';
@@ -44,7 +45,8 @@ import type { DealRisk } from '@shared/deals/risk';
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'];
 const SCORES = ['1', '2', '3', '4', '5'];
-const today = () => new Date().toISOString().slice(0, 10);
+/** The user's own calendar date (not UTC's, which is a day behind in the Chinese morning). */
+const today = () => localToday();
 const stamp = () => {
   const now = new Date().toISOString();
   return { id: crypto.randomUUID(), createdAt: now, updatedAt: now };
@@ -153,7 +155,7 @@ export function DealDrawer({ account, deal, risks, onClose }: Props) {
                 onCommit={(probability) => update({ probability })}
                 testId="deal-probability"
               />
-              <CommitText label={t('deals.col.owner')} value={deal.owner} onCommit={(owner) => update({ owner })} />
+              <CommitText label={t('deals.col.owner')} value={deal.owner} onCommit={(owner) => update({ owner })} testId="deal-owner" />
             </SimpleGrid>
             <Select
               label={t('deals.col.saleType')}

@@ -6,6 +6,7 @@ import { dealRisks } from '@shared/deals/risk';
 import type { Account } from '@shared/model/account';
 import type { BoardColumn, Settings } from '@shared/model/database';
 import { dealSchema } from '@shared/model/deal';
+import { localNow } from '../../app/format';
 import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { Board, type BoardItem } from './Board';
 import { ColumnSettings } from './ColumnSettings';
@@ -29,7 +30,8 @@ export function DealsView({ account: loaded, settings, onColumns, openDealId: op
   const account = useDocument(loaded.id) ?? loaded;
   const [name, setName] = useState('');
   const [columnsOpen, setColumnsOpen] = useState(false);
-  const now = useMemo(() => new Date().toISOString(), [account]);
+  // With the user's offset, so that "today" in the risk rules is theirs (as on the pipeline page).
+  const now = useMemo(() => localNow(), [account]);
 
   const items: BoardItem[] = useMemo(
     () =>

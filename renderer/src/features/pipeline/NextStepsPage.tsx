@@ -1,4 +1,5 @@
 import { Anchor, Badge, Checkbox, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { showError } from '../../app/errors';
@@ -12,6 +13,8 @@ import { routeHref } from '../../app/useHashRoute';
 export function NextStepsPage() {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.pipeline.overdue({ today: localToday() }), []);
+  // Ticked at once; the row leaves when the reloaded list no longer has it.
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   if (query.status !== 'ok') return queryFallback(query);
   const rows = query.data;
   return (
@@ -37,13 +40,25 @@ export function NextStepsPage() {
                 <Table.Td>
                   <Checkbox
                     aria-label={t('deals.done')}
-                    checked={r.action.done}
-                    onChange={() =>
+                    checked={r.action.done || ticked.has(r.action.id)}
+                    disabled={ticked.has(r.action.id)}
+                    data-testid="overdue-done"
+                    onChange={() => {
+                      setTicked((s) => new Set(s).add(r.action.id));
+                      const untick = () =>
+                        setTicked((s) => {
+                          const next = new Set(s);
+                          next.delete(r.action.id);
+                          return next;
+                        });
                       ensureDocument(r.accountId).then(
-                        () => edit(r.accountId, { type: 'updateAction', id: r.action.id, patch: { done: true } }, 'undo.deal.action'),
-                        showError,
-                      )
-                    }
+                        () => edit(r.accountId, { type: 'updateAction', id: r.action.id, patch: { done: true } }, 'undo.deal.action') || untick(),
+                        (e: unknown) => {
+                          untick();
+                          showError(e);
+                        },
+                      );
+                    }}
                   />
                 </Table.Td>
                 <Table.Td>

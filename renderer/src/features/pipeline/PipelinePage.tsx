@@ -1,5 +1,5 @@
 import { Group, MultiSelect, Select, Stack, Text, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { settingsSchema } from '@shared/model/database';
 import type { Deal } from '@shared/model/deal';
@@ -31,8 +31,11 @@ export function PipelinePage({ navigate }: { navigate: (r: Route) => void }) {
   const [accounts, setAccounts] = useState<string[]>([]);
   const [owner, setOwner] = useState<string | null>(null);
   const [quarter, setQuarter] = useState<string | null>(null);
+  // A moved card shows in its new column at once, until the reloaded list says the same.
+  const [moved, setMoved] = useState<Record<string, Deal['stage']>>({});
 
   const data = query.status === 'ok' ? query.data : null;
+  useEffect(() => setMoved({}), [data]);
   const byId = useMemo(() => new Map((data?.accounts ?? []).map((a) => [a.id, a])), [data]);
   const owners = useMemo(() => [...new Set((data?.items ?? []).map((i) => i.deal.owner).filter(Boolean))].sort(), [data]);
   const quarters = useMemo(() => [...new Set((data?.items ?? []).map((i) => closeQuarter(i.deal)))].sort(), [data]);
@@ -45,7 +48,8 @@ export function PipelinePage({ navigate }: { navigate: (r: Route) => void }) {
     .filter((i) => !quarter || closeQuarter(i.deal) === quarter)
     .map((i) => {
       const account = byId.get(i.accountId);
-      return { ...i, accountName: account?.name ?? '', people: { contacts: account?.contacts ?? [] } };
+      const stage = moved[i.deal.id];
+      return { ...i, deal: stage ? { ...i.deal, stage } : i.deal, accountName: account?.name ?? '', people: { contacts: account?.contacts ?? [] } };
     });
 
   return (
@@ -81,9 +85,18 @@ export function PipelinePage({ navigate }: { navigate: (r: Route) => void }) {
         columns={settings.boardColumns}
         columnLabel={columnLabel}
         onMove={(item, stage) => {
+          setMoved((m) => ({ ...m, [item.deal.id]: stage }));
+          const undoMove = () =>
+            setMoved((m) => {
+              const { [item.deal.id]: _gone, ...rest } = m;
+              return rest;
+            });
           ensureDocument(item.accountId).then(
-            () => edit(item.accountId, { type: 'updateDeal', id: item.deal.id, patch: { stage } }, 'undo.deal.move'),
-            showError,
+            () => edit(item.accountId, { type: 'updateDeal', id: item.deal.id, patch: { stage } }, 'undo.deal.move') || undoMove(),
+            (e: unknown) => {
+              undoMove();
+              showError(e);
+            },
           );
         }}
         onOpen={(item) => navigate({ page: 'account', accountId: item.accountId, tab: 'deals', dealId: item.deal.id })}
