@@ -123,3 +123,10 @@ export function applyPlanCommands(
   for (const cmd of commands) account = performPlanCommand(account, cmd, now).account;
   return { db: replaceAccount(db, account), account };
 }
+
+/** Puts back a whole account (undo or redo of an import); it must exist, and is stamped now. */
+export function replaceWholeAccount(db: Database, input: Account, now: string): { db: Database; account: Account } {
+  findAccount(db, input.id, true);
+  const account = accountSchema.parse({ ...input, updatedAt: now });
+  return { db: replaceAccount(db, account), account };
+}

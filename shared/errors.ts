@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'DB_NEWER_VERSION',
   'DB_LOCKED',
   'DB_UNREADABLE',
+  'IMPORT_FILE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

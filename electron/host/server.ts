@@ -15,6 +15,9 @@ export const HOST_ADDRESS = '127.0.0.1';
 export const TOKEN_HEADER = 'x-planner-token';
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
+/** Channels that carry a file: a 50 MiB workbook is about 67 MiB as base64 in JSON. */
+export const LARGE_BODY_CHANNELS: Readonly<Record<string, number>> = { 'excel:preview': 72 * 1024 * 1024 };
+
 export interface StartHostOptions {
   /** The same dispatcher the Electron IPC registrar uses. */
   dispatch: Dispatch;
@@ -54,6 +57,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DB_NEWER_VERSION: 409,
   DB_LOCKED: 409,
   DB_UNREADABLE: 503,
+  IMPORT_FILE: 422,
   INTERNAL: 500,
 };
 
@@ -118,13 +122,21 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     if (mediaType !== 'application/json') {
       return sendError(res, 415, 'VALIDATION', 'Content-Type must be application/json');
     }
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > maxBodyBytes) {
-      return sendTooLarge(res, maxBodyBytes);
+    let channel: string;
+    try {
+      channel = decodeURIComponent(rawPath.slice('/api/'.length));
+    } catch {
+      return sendError(res, 404, 'UNKNOWN_CHANNEL', 'Malformed channel name');
     }
-    const body = await readBody(req, maxBodyBytes);
+    // A workbook to import travels in the body; every other call stays under the small cap.
+    const limit = Math.max(maxBodyBytes, LARGE_BODY_CHANNELS[channel] ?? 0);
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > limit) {
+      return sendTooLarge(res, limit);
+    }
+    const body = await readBody(req, limit);
     if (body.kind === 'aborted') return;
-    if (body.kind === 'tooLarge') return sendTooLarge(res, maxBodyBytes);
+    if (body.kind === 'tooLarge') return sendTooLarge(res, limit);
 
     let input: unknown;
     if (body.bytes.length > 0) {
@@ -133,13 +145,6 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       } catch (e) {
         return sendError(res, 400, 'VALIDATION', `Request body is not valid JSON: ${(e as Error).message}`);
       }
-    }
-
-    let channel: string;
-    try {
-      channel = decodeURIComponent(rawPath.slice('/api/'.length));
-    } catch {
-      return sendError(res, 404, 'UNKNOWN_CHANNEL', 'Malformed channel name');
     }
 
     let result: Result<unknown>;

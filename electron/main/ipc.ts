@@ -59,6 +59,7 @@ export const registerAccountIpc = (registry: IpcRegistry): void => registerDomai
 export const registerSampleIpc = (registry: IpcRegistry): void => registerDomain(registry, 'sample');
 export const registerPlanIpc = (registry: IpcRegistry): void => registerDomain(registry, 'plan');
 export const registerPipelineIpc = (registry: IpcRegistry): void => registerDomain(registry, 'pipeline');
+export const registerExcelIpc = (registry: IpcRegistry): void => registerDomain(registry, 'excel');
 
 /**
  * Registers every channel of the contract on `ipcMain`. Throws when a channel in `CHANNELS` has
@@ -77,6 +78,7 @@ export function registerIpc(
   registerSampleIpc(registry);
   registerPlanIpc(registry);
   registerPipelineIpc(registry);
+  registerExcelIpc(registry);
   const missing = CHANNELS.filter((c) => !registry.registered.has(c));
   if (missing.length) throw new Error(`IPC channels without a registrar: ${missing.join(', ')}`);
   return registry;

@@ -20,10 +20,12 @@ const api = {
     update: call('account:update'),
     delete: call('account:delete'),
     restore: call('account:restore'),
+    replace: call('account:replace'),
   },
   sample: { load: call('sample:load') },
   plan: { apply: call('plan:apply') },
   pipeline: { list: call('pipeline:list'), overdue: call('pipeline:overdue') },
+  excel: { export: call('excel:export'), preview: call('excel:preview'), apply: call('excel:apply') },
 } satisfies PlannerApi;
 
 const isMenuCommand = (v: unknown): v is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(v);

@@ -5,6 +5,7 @@ import { buildSampleAccount } from '@shared/sample/hemei';
 import { overdueNextSteps, portfolioPipeline } from '@shared/pipeline';
 import type { HandlerTable } from '../api/dispatch';
 import type { DatabaseFile } from '../store/database-file';
+import { ExcelService } from './excel';
 
 export interface HandlerDeps {
   store: () => DatabaseFile;
@@ -26,6 +27,7 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     return rest as R;
   };
   const ctx = () => ({ now: clock(), newId });
+  const excel = new ExcelService({ store, clock, newId });
 
   return {
     'app:status': () => status(),
@@ -51,6 +53,11 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     },
     'pipeline:list': ({ now }) => portfolioPipeline(store().data, now),
     'pipeline:overdue': ({ today }) => overdueNextSteps(store().data, today),
+    'account:replace': ({ account }) =>
+      accounts.summarizeAccount(commit((db) => accounts.replaceWholeAccount(db, account, clock())).account),
+    'excel:export': (input) => excel.export(input),
+    'excel:preview': (input) => excel.preview(input),
+    'excel:apply': ({ token }) => excel.apply(token),
     'sample:load': ({ locale }) =>
       commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
   };

@@ -13,10 +13,14 @@ export const CHANNELS = [
   'account:update',
   'account:delete',
   'account:restore',
+  'account:replace',
   'sample:load',
   'plan:apply',
   'pipeline:list',
   'pipeline:overdue',
+  'excel:export',
+  'excel:preview',
+  'excel:apply',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

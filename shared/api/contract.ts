@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
 import { patchShape } from '../model/patch';
-import { accountProfileSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
+import { accountProfileSchema, accountSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
+import { exportInputSchema, previewInputSchema, type ImportPreview } from './excel';
 import { boardColumnsSchema, COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
 import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
 import type { Result } from '../errors';
@@ -60,6 +61,11 @@ export const contract = {
   'account:update': channel(z.strictObject({ id: idSchema, patch: accountPatchSchema })).returns<Account>(),
   'account:delete': channel(byId).returns<AccountSummary>(),
   'account:restore': channel(byId).returns<AccountSummary>(),
+  /** Puts back a whole account as it was (undo and redo of an import). */
+  'account:replace': channel(z.strictObject({ account: accountSchema })).returns<AccountSummary>(),
+  'excel:export': channel(exportInputSchema).returns<{ fileName: string; base64: string }>(),
+  'excel:preview': channel(previewInputSchema).returns<ImportPreview>(),
+  'excel:apply': channel(z.strictObject({ token: z.uuid() })).returns<{ after: Account[]; before: (Account | null)[] }>(),
   'sample:load': channel(z.strictObject({ locale: z.enum(LOCALES).optional() })).returns<Account>(),
   /** Applies editor commands (buying-centre map, deals, next steps) in order, all or none. */
   'plan:apply': channel(

@@ -12,6 +12,8 @@ import { formatDate, formatMoney } from '../../app/format';
 import type { QueryState } from '../../app/useApiQuery';
 import { deleteAccount, loadSampleAccount } from './account-commands';
 import { RenameAccountModal } from './RenameAccountModal';
+import { ExcelMenu } from '../excel/ExcelMenu';
+import { ImportDialog } from '../excel/ImportDialog';
 
 interface Props {
   accounts: QueryState<AccountSummary[]>;
@@ -23,6 +25,7 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<AccountSummary | null>(null);
+  const [importing, setImporting] = useState<File | null>(null);
 
   const loadSample = async () => {
     try {
@@ -96,6 +99,7 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
               onChange={(e) => setQuery(e.currentTarget.value)}
             />
           )}
+          <ExcelMenu onImport={setImporting} />
           <Button leftSection={<IconPlus size={16} />} onClick={onCreate} data-testid="new-account">
             {t('accounts.new')}
           </Button>
@@ -180,6 +184,16 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
         </Group>
       )}
       <RenameAccountModal account={renaming} onClose={() => setRenaming(null)} />
+      <ImportDialog
+        file={importing}
+        accountId={null}
+        onClose={() => setImporting(null)}
+        onApplied={(ids) => {
+          notifications.show({ color: 'green', message: t('excel.applied', { file: importing?.name ?? '' }) });
+          setImporting(null);
+          if (ids.length === 1 && ids[0]) onOpen(ids[0]);
+        }}
+      />
     </Stack>
   );
 }

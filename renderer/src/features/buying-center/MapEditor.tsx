@@ -1,6 +1,7 @@
 import { ActionIcon, Autocomplete, Box, Popover, Button, Group, Menu, Paper, ScrollArea, Stack, Switch, Tabs, Text, Tooltip, useComputedColorScheme } from '@mantine/core';
 import {
   IconDownload,
+  IconFileSpreadsheet,
   IconFocusCentered,
   IconHierarchy2,
   IconKeyboard,
@@ -43,6 +44,7 @@ import { ContactCard, type ContactNode } from './ContactCard';
 import { ContactPanel } from './ContactPanel';
 import { copyToClipboard, readClipboard, setEditing } from './editing-store';
 import { download, mapImage, printImage } from './export-image';
+import { exportAccountPlan, PLAN_EXPORT_EVENT, takePlanExport } from '../excel/excel-files';
 import { InsightsPanel } from './InsightsPanel';
 import { autoLayout, CARD_HEIGHT, CARD_WIDTH, treeKey } from './layout';
 import { LinePanel } from './LinePanel';
@@ -321,19 +323,43 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
     window.setTimeout(() => void rf.fitView({ duration: 200, maxZoom: 1 }), 50);
   };
 
-  const exportImage = async (kind: 'png' | 'svg' | 'print') => {
+  const exportImage = async (kind: 'png' | 'svg' | 'print' | 'xlsx') => {
     try {
       if (!canvasRef.current) return;
-      const background = scheme === 'dark' ? '#1a1b1e' : '#ffffff';
+      // The picture is always light: it goes into documents and onto paper.
+      const background = kind === 'xlsx' || kind === 'print' || scheme !== 'dark' ? '#ffffff' : '#1a1b1e';
       setDrawAll(true);
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      const url = await mapImage(kind === 'svg' ? 'svg' : 'png', rf.getNodes(), canvasRef.current, background).finally(() => setDrawAll(false));
-      if (kind === 'print') printImage(url, doc.name);
-      else download(url, `${doc.name} - ${t('workspace.tabs.map')}.${kind}`);
+      const picture =
+        doc.contacts.length === 0
+          ? null
+          : await mapImage(kind === 'svg' ? 'svg' : 'png', rf.getNodes(), canvasRef.current, background).finally(() => setDrawAll(false));
+      setDrawAll(false);
+      if (kind === 'xlsx') await exportAccountPlan(accountId, i18n.language as Locale, picture ?? undefined);
+      else if (!picture) return;
+      else if (kind === 'print') printImage(picture.dataUrl, doc.name);
+      else download(picture.dataUrl, `${doc.name} - ${t('workspace.tabs.map')}.${kind}`);
     } catch (e) {
+      setDrawAll(false);
       showError(e);
     }
   };
+
+  // "Export to Excel" from another tab comes here, where the map can be drawn for the picture.
+  const exportRef = useRef(exportImage);
+  exportRef.current = exportImage;
+  useEffect(() => {
+    let timer = 0;
+    const run = () => {
+      if (takePlanExport(accountId)) timer = window.setTimeout(() => void exportRef.current('xlsx'), 300);
+    };
+    run();
+    window.addEventListener(PLAN_EXPORT_EVENT, run);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener(PLAN_EXPORT_EVENT, run);
+    };
+  }, [accountId]);
 
   const searchData = useMemo(
     () =>
@@ -388,7 +414,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
           <Switch size="xs" label={t('map.showLeft')} checked={showLeft} onChange={(e) => setShowLeft(e.currentTarget.checked)} />
           <Menu position="bottom-end">
             <Menu.Target>
-              <Button size="xs" variant="default" leftSection={<IconDownload size={16} />} data-testid="export-menu" disabled={doc.contacts.length === 0}>
+              <Button size="xs" variant="default" leftSection={<IconDownload size={16} />} data-testid="export-menu" >
                 {t('map.export')}
               </Button>
             </Menu.Target>
@@ -398,6 +424,9 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
               </Menu.Item>
               <Menu.Item leftSection={<IconVectorBezier2 size={16} />} onClick={() => void exportImage('svg')} data-testid="export-svg">
                 SVG
+              </Menu.Item>
+              <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void exportImage('xlsx')} data-testid="export-xlsx">
+                {t('excel.excelPlan')}
               </Menu.Item>
               <Menu.Item leftSection={<IconPrinter size={16} />} onClick={() => void exportImage('print')} data-testid="print-map">
                 {t('map.print')}

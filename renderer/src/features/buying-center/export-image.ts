@@ -8,7 +8,14 @@ const MAX_SIDE = 8000;
  * Renders the whole map (every node, not just what is on screen) at 1:1 scale, capped so a huge
  * map still fits a canvas.
  */
-async function render(kind: 'png' | 'svg', nodes: Node[], viewportEl: HTMLElement, background: string): Promise<string> {
+export interface MapPicture {
+  dataUrl: string;
+  /** Size in CSS pixels; a PNG has twice as many for sharpness. */
+  width: number;
+  height: number;
+}
+
+async function render(kind: 'png' | 'svg', nodes: Node[], viewportEl: HTMLElement, background: string): Promise<MapPicture> {
   const bounds = getNodesBounds(nodes);
   const scale = Math.min(1, MAX_SIDE / Math.max(bounds.width + 2 * PADDING, bounds.height + 2 * PADDING));
   const width = Math.ceil((bounds.width + 2 * PADDING) * scale);
@@ -22,7 +29,8 @@ async function render(kind: 'png' | 'svg', nodes: Node[], viewportEl: HTMLElemen
     // Controls and handles are for editing, not for the picture.
     filter: (el: HTMLElement) => !el.classList?.contains('react-flow__handle'),
   };
-  return kind === 'png' ? toPng(viewportEl, { ...options, pixelRatio: 2 }) : toSvg(viewportEl, options);
+  const dataUrl = kind === 'png' ? await toPng(viewportEl, { ...options, pixelRatio: 2 }) : await toSvg(viewportEl, options);
+  return { dataUrl, width, height };
 }
 
 export function download(dataUrl: string, fileName: string): void {
@@ -34,7 +42,7 @@ export function download(dataUrl: string, fileName: string): void {
   a.remove();
 }
 
-export function mapImage(kind: 'png' | 'svg', nodes: Node[], container: HTMLElement, background: string): Promise<string> {
+export function mapImage(kind: 'png' | 'svg', nodes: Node[], container: HTMLElement, background: string): Promise<MapPicture> {
   const viewport = container.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport) throw new Error('The map is not on screen');
   return render(kind, nodes, viewport, background);

@@ -1,5 +1,9 @@
-import { Anchor, Badge, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconChartDots3, IconId, IconTargetArrow } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Center, FileButton, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { IconArrowLeft, IconChartDots3, IconFileSpreadsheet, IconFileUpload, IconId, IconTargetArrow } from '@tabler/icons-react';
+import { ImportDialog } from '../excel/ImportDialog';
+import { PLAN_EXPORT_EVENT, requestPlanExport } from '../excel/excel-files';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { settingsSchema } from '@shared/model/database';
@@ -24,6 +28,8 @@ interface Props {
 export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
   const { t } = useTranslation();
   const query = useApiQuery(() => api.account.get({ id: accountId }), [accountId]);
+  const [importing, setImporting] = useState<File | null>(null);
+  const resetImport = useRef<() => void>(null);
   const settings = useApiQuery(() => api.settings.get(), []);
   const saveSettings = (patch: Parameters<typeof api.settings.update>[0]) => api.settings.update(patch).then(dataChanged, showError);
 
@@ -59,6 +65,28 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
           </Title>
           {account.grade && <Badge variant="light">{account.grade}</Badge>}
         </Group>
+        <Group gap="xs">
+          <FileButton accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={setImporting} resetRef={resetImport}>
+            {(props) => (
+              <Button {...props} size="xs" variant="default" leftSection={<IconFileUpload size={14} />} data-testid="import-into-account">
+                {t('excel.importInto')}
+              </Button>
+            )}
+          </FileButton>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={14} />}
+            data-testid="export-account-xlsx"
+            onClick={() => {
+              requestPlanExport(accountId);
+              if (tab !== 'map') navigate({ page: 'account', accountId, tab: 'map' });
+              else window.dispatchEvent(new Event(PLAN_EXPORT_EVENT));
+            }}
+          >
+            {t('excel.exportAccount')}
+          </Button>
+        </Group>
       </Group>
       <Tabs value={tab} onChange={(v) => v && navigate({ page: 'account', accountId, tab: v as WorkspaceTab })} keepMounted={false}>
         <Tabs.List>
@@ -88,6 +116,19 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
           <ProfileView account={account} />
         </Tabs.Panel>
       </Tabs>
+      <ImportDialog
+        file={importing}
+        accountId={accountId}
+        onClose={() => {
+          setImporting(null);
+          resetImport.current?.();
+        }}
+        onApplied={() => {
+          notifications.show({ color: 'green', message: t('excel.applied', { file: importing?.name ?? '' }) });
+          setImporting(null);
+          resetImport.current?.();
+        }}
+      />
     </Stack>
   );
 }

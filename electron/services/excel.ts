@@ -1,0 +1,162 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@shared/errors';
+import { accountSchema, type Account } from '@shared/model/account';
+import type { Locale } from '@shared/model/database';
+import type { ImportProblem, RawSheet } from '@shared/excel/types';
+import { accountToSheets, portfolioToSheets, templateSheets } from '@shared/excel/to-sheets';
+import { isPlanWorkbook, sheetsToAccounts } from '@shared/excel/from-sheets';
+import { CONTACT_FIELDS, guessMapping, rowsToContacts, type ContactField } from '@shared/excel/contact-list';
+import { previewMerge } from '@shared/excel/merge';
+import type { ExportInput, ImportPreview, PreviewInput } from '@shared/api/excel';
+import { ExcelImportError, readWorkbook } from '../excel/read-workbook';
+import { writeWorkbook } from '../excel/write-workbook';
+import type { DatabaseFile } from '../store/database-file';
+
+interface Pending {
+  expires: number;
+  /** What the accounts will be after the import. */
+  after: Account[];
+  /** What they were at preview time (null for a new account), to refuse an import over newer edits. */
+  before: (Account | null)[];
+}
+
+const PREVIEW_LIFETIME_MS = 30 * 60 * 1000;
+const fileSafe = (name: string) => name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'account';
+
+const ORG_CHART_SHEET: Record<Locale, string> = { 'zh-CN': '组织图', en: 'Org chart' };
+
+/**
+ * Excel in and out. Workbooks are written and read at this edge (ExcelJS); rows become domain
+ * objects in shared/excel. An import is previewed first and applied later by token, so what is
+ * applied is exactly what the user saw, in one write, or nothing.
+ */
+export class ExcelService {
+  private pending = new Map<string, Pending>();
+
+  constructor(
+    private readonly deps: {
+      store: () => DatabaseFile;
+      clock: () => string;
+      newId: () => string;
+    },
+  ) {}
+
+  async export(input: ExportInput): Promise<{ fileName: string; base64: string }> {
+    const now = this.deps.clock();
+    const day = now.slice(0, 10);
+    const db = this.deps.store().data;
+    if (input.scope === 'template') {
+      const bytes = await writeWorkbook(templateSheets(input.locale));
+      return { fileName: input.locale === 'zh-CN' ? '客户计划模板.xlsx' : 'Account plan template.xlsx', base64: bytes.toString('base64') };
+    }
+    if (input.scope === 'portfolio') {
+      const accounts = db.accounts.filter((a) => a.deletedAt === null);
+      const bytes = await writeWorkbook(portfolioToSheets(accounts, input.locale, now));
+      return { fileName: `${input.locale === 'zh-CN' ? '客户组合' : 'Portfolio'} ${day}.xlsx`, base64: bytes.toString('base64') };
+    }
+    const account = db.accounts.find((a) => a.id === input.accountId && a.deletedAt === null);
+    if (!account) throw new AppError('NOT_FOUND', `No account with id ${input.accountId}`);
+    const image = input.image
+      ? { sheetName: ORG_CHART_SHEET[input.locale], png: Buffer.from(input.image.base64, 'base64'), width: input.image.width, height: input.image.height }
+      : undefined;
+    const bytes = await writeWorkbook(accountToSheets(account, input.locale, now), { ...(image && { image }), creator: 'Account Planner' });
+    return { fileName: `${fileSafe(account.name)} ${day}.xlsx`, base64: bytes.toString('base64') };
+  }
+
+  async preview(input: PreviewInput): Promise<ImportPreview> {
+    this.forgetExpired();
+    const now = this.deps.clock();
+    const bytes = Buffer.from(input.base64, 'base64');
+    let sheets: RawSheet[];
+    try {
+      sheets = await readWorkbook(bytes, input.fileName);
+    } catch (e) {
+      if (e instanceof ExcelImportError) throw new AppError('IMPORT_FILE', e.message);
+      throw e;
+    }
+    const db = this.deps.store().data;
+    const target = input.accountId === null ? null : (db.accounts.find((a) => a.id === input.accountId && a.deletedAt === null) ?? null);
+    if (input.accountId !== null && !target) throw new AppError('NOT_FOUND', `No account with id ${input.accountId}`);
+
+    let incoming: unknown[];
+    let problems: ImportProblem[];
+    let contactList: ImportPreview['contactList'] = null;
+    const format = isPlanWorkbook(sheets) ? 'plan' : 'contactList';
+    if (format === 'plan') {
+      ({ accounts: incoming, problems } = sheetsToAccounts(sheets, { newId: this.deps.newId, now }));
+      if (target) incoming = incoming.slice(0, 1);
+    } else {
+      const sheet = sheets[0] as RawSheet;
+      const mapping = (input.mapping ?? guessMapping(sheet.header)) as (ContactField | null)[];
+      const read = rowsToContacts(sheet, mapping, { newId: this.deps.newId, now });
+      problems = read.problems;
+      const name = path.basename(input.fileName).replace(/\.xlsx$/i, '') || 'Imported contacts';
+      incoming = [{ id: this.deps.newId(), createdAt: now, updatedAt: now, name, contacts: read.contacts }];
+      contactList = {
+        sheet: sheet.name,
+        header: sheet.header.map((h) => (h === null ? '' : String(h))),
+        mapping,
+        fields: CONTACT_FIELDS.map((f) => f.key),
+      };
+    }
+
+    const after: Account[] = [];
+    const before: (Account | null)[] = [];
+    const accounts: ImportPreview['accounts'] = [];
+    for (const raw of incoming) {
+      const parsed = accountSchema.safeParse(raw);
+      if (!parsed.success) {
+        problems.push({ sheet: '', row: null, column: null, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        continue;
+      }
+      const one = parsed.data;
+      const existing =
+        target ??
+        db.accounts.find((a) => a.deletedAt === null && a.id === one.id) ??
+        db.accounts.find((a) => a.deletedAt === null && a.name === one.name) ??
+        null;
+      // An id that collides with a deleted account (or an earlier incoming one) gets a fresh one.
+      const fresh = existing === null && (db.accounts.some((a) => a.id === one.id) || after.some((a) => a.id === one.id));
+      const incomingAccount = fresh ? { ...one, id: this.deps.newId() } : one;
+      const merge = previewMerge(existing, incomingAccount, now);
+      after.push(merge.merged);
+      before.push(existing);
+      accounts.push({ name: merge.merged.name, isNew: existing === null, creates: merge.creates, updates: merge.updates, unchanged: merge.unchanged });
+    }
+
+    let token: string | null = null;
+    if (problems.length === 0 && after.length > 0) {
+      token = randomUUID();
+      this.pending.set(token, { expires: Date.now() + PREVIEW_LIFETIME_MS, after, before });
+    }
+    return { token, fileName: input.fileName, format, problems, accounts, contactList };
+  }
+
+  /** Applies a previewed import in one write; refused when an account changed since the preview. */
+  apply(token: string): { after: Account[]; before: (Account | null)[] } {
+    this.forgetExpired();
+    const p = this.pending.get(token);
+    if (!p) throw new AppError('NOT_FOUND', 'This import preview has expired; preview the file again.');
+    const store = this.deps.store();
+    const db = store.data;
+    for (const b of p.before) {
+      const current = b && db.accounts.find((a) => a.id === b.id);
+      if (b && (!current || current.updatedAt !== b.updatedAt)) {
+        throw new AppError('VALIDATION', `“${b.name}” changed after the preview; preview the file again so nothing you did since is lost.`);
+      }
+    }
+    const now = this.deps.clock();
+    const stamped = p.after.map((a) => ({ ...a, updatedAt: now }));
+    const byId = new Map(stamped.map((a) => [a.id, a]));
+    const accounts = [...db.accounts.map((a) => byId.get(a.id) ?? a), ...stamped.filter((a) => !db.accounts.some((x) => x.id === a.id))];
+    store.set({ ...db, accounts });
+    this.pending.delete(token);
+    return { after: stamped, before: p.before };
+  }
+
+  private forgetExpired() {
+    const now = Date.now();
+    for (const [k, v] of this.pending) if (v.expires < now) this.pending.delete(k);
+  }
+}
