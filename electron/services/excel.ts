@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
-import { accountSchema, type Account } from '@shared/model/account';
+import { accountSchema, type Account, type AccountInput } from '@shared/model/account';
 import type { Locale } from '@shared/model/database';
 import type { ImportProblem, RawSheet } from '@shared/excel/types';
 import { accountToSheets, portfolioToSheets, templateSheets } from '@shared/excel/to-sheets';
@@ -118,7 +118,10 @@ export class ExcelService {
         null;
       // An id that collides with a deleted account (or an earlier incoming one) gets a fresh one.
       const fresh = existing === null && (db.accounts.some((a) => a.id === one.id) || after.some((a) => a.id === one.id));
-      const incomingAccount = fresh ? { ...one, id: this.deps.newId() } : one;
+      // The merge gets the input as read, not as parsed: a column the file lacks is an absent key, so
+      // the merge leaves that field alone instead of overwriting it with the schema's default.
+      const input = raw as AccountInput;
+      const incomingAccount = fresh ? { ...input, id: this.deps.newId() } : input;
       const merge = previewMerge(existing, incomingAccount, now);
       after.push(merge.merged);
       before.push(existing);
@@ -140,12 +143,21 @@ export class ExcelService {
     if (!p) throw new AppError('NOT_FOUND', 'This import preview has expired; preview the file again.');
     const store = this.deps.store();
     const db = store.data;
-    for (const b of p.before) {
-      const current = b && db.accounts.find((a) => a.id === b.id);
-      if (b && (!current || current.updatedAt !== b.updatedAt)) {
+    p.before.forEach((b, i) => {
+      if (b === null) {
+        // A new account that exists by now was created by applying the same file again, and may have been edited since.
+        const created = p.after[i] as Account;
+        if (db.accounts.some((a) => a.id === created.id)) {
+          throw new AppError('VALIDATION', `“${created.name}” was imported after this preview; preview the file again so nothing you did since is lost.`);
+        }
+        return;
+      }
+      const current = db.accounts.find((a) => a.id === b.id);
+      // Deleting leaves updatedAt alone, so a deleted target is checked for itself: applying would bring it back.
+      if (!current || current.deletedAt !== null || current.updatedAt !== b.updatedAt) {
         throw new AppError('VALIDATION', `“${b.name}” changed after the preview; preview the file again so nothing you did since is lost.`);
       }
-    }
+    });
     const now = this.deps.clock();
     const stamped = p.after.map((a) => ({ ...a, updatedAt: now }));
     const byId = new Map(stamped.map((a) => [a.id, a]));

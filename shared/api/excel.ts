@@ -21,8 +21,8 @@ export type ExportInput = z.infer<typeof exportInputSchema>;
 /** A workbook to preview: into a new account (accountId null) or merged into one account. */
 export const previewInputSchema = z.strictObject({
   fileName: z.string().min(1).max(300),
-  /** 50 MiB of file is about 70 million base64 characters. */
-  base64: z.base64().max(70_000_000),
+  /** A little over 50 MiB of file, so that the reader itself says "too large" with the file's name. */
+  base64: z.base64().max(75_000_000, 'The file is over 50 MB, the most that can be imported'),
   accountId: idSchema.nullable(),
   /** For a plain contact list: the field of each column (null = ignore); omitted = the guess. */
   mapping: z.array(z.string().nullable()).max(500).optional(),
