@@ -84,12 +84,12 @@ export class ExcelService {
     let contactList: ImportPreview['contactList'] = null;
     const format = isPlanWorkbook(sheets) ? 'plan' : 'contactList';
     if (format === 'plan') {
-      ({ accounts: incoming, problems } = sheetsToAccounts(sheets, { newId: this.deps.newId, now }));
+      ({ accounts: incoming, problems } = sheetsToAccounts(sheets, { newId: this.deps.newId, now, ...(input.locale && { locale: input.locale }) }));
       if (target) incoming = incoming.slice(0, 1);
     } else {
       const sheet = sheets[0] as RawSheet;
       const mapping = (input.mapping ?? guessMapping(sheet.header)) as (ContactField | null)[];
-      const read = rowsToContacts(sheet, mapping, { newId: this.deps.newId, now });
+      const read = rowsToContacts(sheet, mapping, { newId: this.deps.newId, now, ...(input.locale && { locale: input.locale }) });
       problems = read.problems;
       const name = path.basename(input.fileName).replace(/\.xlsx$/i, '') || 'Imported contacts';
       incoming = [{ id: this.deps.newId(), createdAt: now, updatedAt: now, name, contacts: read.contacts }];

@@ -26,6 +26,8 @@ export const previewInputSchema = z.strictObject({
   accountId: idSchema.nullable(),
   /** For a plain contact list: the field of each column (null = ignore); omitted = the guess. */
   mapping: z.array(z.string().nullable()).max(500).optional(),
+  /** The language problems are reported in. */
+  locale: locale.optional(),
 });
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 

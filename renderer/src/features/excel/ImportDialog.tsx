@@ -42,7 +42,7 @@ export function ImportDialog({ file, accountId, onClose, onApplied }: Props) {
     if (!file) return;
     setState({ kind: 'reading' });
     try {
-      const result = await api.excel.preview({ fileName: file.name, base64, accountId, ...(mapping && { mapping }) });
+      const result = await api.excel.preview({ fileName: file.name, base64, accountId, locale, ...(mapping && { mapping }) });
       setState({ kind: 'ready', preview: result, base64 });
     } catch (e) {
       setState({ kind: 'failed', message: errorText(e) });
@@ -86,7 +86,7 @@ export function ImportDialog({ file, accountId, onClose, onApplied }: Props) {
         </Group>
       )}
       {state.kind === 'failed' && (
-        <Alert color="red" title={t('excel.cannotImport')} data-testid="import-error">
+        <Alert color="red" data-testid="import-error">
           {state.message}
         </Alert>
       )}
