@@ -25,7 +25,7 @@ const api = {
   sample: { load: call('sample:load') },
   plan: { apply: call('plan:apply') },
   pipeline: { list: call('pipeline:list'), overdue: call('pipeline:overdue') },
-  excel: { export: call('excel:export'), preview: call('excel:preview'), apply: call('excel:apply') },
+  excel: { export: call('excel:export'), preview: call('excel:preview'), apply: call('excel:apply'), progress: call('excel:progress') },
 } satisfies PlannerApi;
 
 const isMenuCommand = (v: unknown): v is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(v);

@@ -8,7 +8,7 @@ import { accountToSheets, portfolioToSheets, templateSheets } from '@shared/exce
 import { isPlanWorkbook, sheetsToAccounts } from '@shared/excel/from-sheets';
 import { CONTACT_FIELDS, guessMapping, rowsToContacts, type ContactField } from '@shared/excel/contact-list';
 import { previewMerge } from '@shared/excel/merge';
-import type { ExportInput, ImportPreview, PreviewInput } from '@shared/api/excel';
+import type { ExcelProgress, ExcelStage, ExportInput, ImportPreview, PreviewInput } from '@shared/api/excel';
 import { ExcelImportError, readWorkbook } from '../excel/read-workbook';
 import { writeWorkbook } from '../excel/write-workbook';
 import type { DatabaseFile } from '../store/database-file';
@@ -33,6 +33,19 @@ const ORG_CHART_SHEET: Record<Locale, string> = { 'zh-CN': '组织图', en: 'Org
  */
 export class ExcelService {
   private pending = new Map<string, Pending>();
+  private jobs = new Map<string, ExcelProgress>();
+
+  /** How far a running export or preview has got; null when unknown or finished long ago. */
+  progress(jobId: string): ExcelProgress | null {
+    return this.jobs.get(jobId) ?? null;
+  }
+
+  private step(jobId: string | undefined, stage: ExcelStage, fraction: number) {
+    if (!jobId) return;
+    this.jobs.set(jobId, { stage, fraction });
+    // A finished job is kept a little for a last poll, then forgotten.
+    if (stage === 'done') setTimeout(() => this.jobs.delete(jobId), 60_000).unref?.();
+  }
 
   constructor(
     private readonly deps: {
@@ -43,6 +56,15 @@ export class ExcelService {
   ) {}
 
   async export(input: ExportInput): Promise<{ fileName: string; base64: string }> {
+    this.step(input.jobId, 'writing', 0.1);
+    try {
+      return await this.exportNow(input);
+    } finally {
+      this.step(input.jobId, 'done', 1);
+    }
+  }
+
+  private async exportNow(input: ExportInput): Promise<{ fileName: string; base64: string }> {
     const now = this.deps.clock();
     const day = now.slice(0, 10);
     const db = this.deps.store().data;
@@ -65,7 +87,16 @@ export class ExcelService {
   }
 
   async preview(input: PreviewInput): Promise<ImportPreview> {
+    try {
+      return await this.previewNow(input);
+    } finally {
+      this.step(input.jobId, 'done', 1);
+    }
+  }
+
+  private async previewNow(input: PreviewInput): Promise<ImportPreview> {
     this.forgetExpired();
+    this.step(input.jobId, 'reading', 0.05);
     const now = this.deps.clock();
     const bytes = Buffer.from(input.base64, 'base64');
     let sheets: RawSheet[];
@@ -75,6 +106,7 @@ export class ExcelService {
       if (e instanceof ExcelImportError) throw new AppError('IMPORT_FILE', e.message);
       throw e;
     }
+    this.step(input.jobId, 'mapping', 0.6);
     const db = this.deps.store().data;
     const target = input.accountId === null ? null : (db.accounts.find((a) => a.id === input.accountId && a.deletedAt === null) ?? null);
     if (input.accountId !== null && !target) throw new AppError('NOT_FOUND', `No account with id ${input.accountId}`);
@@ -101,6 +133,7 @@ export class ExcelService {
       };
     }
 
+    this.step(input.jobId, 'comparing', 0.85);
     const after: Account[] = [];
     const before: (Account | null)[] = [];
     const accounts: ImportPreview['accounts'] = [];

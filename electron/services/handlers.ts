@@ -58,6 +58,7 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     'excel:export': (input) => excel.export(input),
     'excel:preview': (input) => excel.preview(input),
     'excel:apply': ({ token }) => excel.apply(token),
+    'excel:progress': ({ jobId }) => excel.progress(jobId),
     'sample:load': ({ locale }) =>
       commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
   };

@@ -21,6 +21,7 @@ export const CHANNELS = [
   'excel:export',
   'excel:preview',
   'excel:apply',
+  'excel:progress',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
 import { patchShape } from '../model/patch';
 import { accountProfileSchema, accountSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
-import { exportInputSchema, previewInputSchema, type ImportPreview } from './excel';
+import { exportInputSchema, previewInputSchema, type ExcelProgress, type ImportPreview } from './excel';
 import { boardColumnsSchema, COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
 import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
 import type { Result } from '../errors';
@@ -65,6 +65,7 @@ export const contract = {
   'account:replace': channel(z.strictObject({ account: accountSchema })).returns<AccountSummary>(),
   'excel:export': channel(exportInputSchema).returns<{ fileName: string; base64: string }>(),
   'excel:preview': channel(previewInputSchema).returns<ImportPreview>(),
+  'excel:progress': channel(z.strictObject({ jobId: z.uuid() })).returns<ExcelProgress | null>(),
   'excel:apply': channel(z.strictObject({ token: z.uuid() })).returns<{ after: Account[]; before: (Account | null)[] }>(),
   'sample:load': channel(z.strictObject({ locale: z.enum(LOCALES).optional() })).returns<Account>(),
   /** Applies editor commands (buying-centre map, deals, next steps) in order, all or none. */

@@ -5,6 +5,18 @@ import type { ImportProblem } from '../excel/types';
 
 const locale = z.enum(LOCALES);
 
+/** Steps of a long Excel job, in order, for the progress the user sees. */
+export const EXCEL_STAGES = ['reading', 'mapping', 'comparing', 'writing', 'done'] as const;
+export type ExcelStage = (typeof EXCEL_STAGES)[number];
+export interface ExcelProgress {
+  stage: ExcelStage;
+  /** 0-1 of the whole job. */
+  fraction: number;
+}
+
+/** Lets the renderer ask how far a job it started has got. */
+const jobId = z.uuid().optional();
+
 /** What to export: one account (with the map as a picture), the whole portfolio, or a blank template. */
 export const exportInputSchema = z.discriminatedUnion('scope', [
   z.strictObject({
@@ -12,9 +24,10 @@ export const exportInputSchema = z.discriminatedUnion('scope', [
     accountId: idSchema,
     locale,
     image: z.strictObject({ base64: z.base64().max(40_000_000), width: z.number().int().min(1).max(20_000), height: z.number().int().min(1).max(20_000) }).optional(),
+    jobId,
   }),
-  z.strictObject({ scope: z.literal('portfolio'), locale }),
-  z.strictObject({ scope: z.literal('template'), locale }),
+  z.strictObject({ scope: z.literal('portfolio'), locale, jobId }),
+  z.strictObject({ scope: z.literal('template'), locale, jobId }),
 ]);
 export type ExportInput = z.infer<typeof exportInputSchema>;
 
@@ -28,6 +41,7 @@ export const previewInputSchema = z.strictObject({
   mapping: z.array(z.string().nullable()).max(500).optional(),
   /** The language problems are reported in. */
   locale: locale.optional(),
+  jobId,
 });
 export type PreviewInput = z.infer<typeof previewInputSchema>;
 

@@ -254,6 +254,7 @@ export const en = {
     exportPortfolio: 'Export portfolio to Excel',
     exportAccount: 'Export to Excel',
     template: 'Blank Excel template',
+    stage: { reading: 'Reading the workbook…', mapping: 'Checking every row…', comparing: 'Comparing with your data…', writing: 'Writing the workbook…', done: 'Done' },
     previewTitle: 'Import {{file}}',
     reading: 'Reading the workbook…',
     mapping: 'Which field is in each column? Correct the guess if needed.',

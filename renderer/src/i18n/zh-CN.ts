@@ -255,6 +255,7 @@ export const zhCN: Resource = {
     exportPortfolio: '导出全部客户到 Excel',
     exportAccount: '导出到 Excel',
     template: '空白 Excel 模板',
+    stage: { reading: '正在读取工作簿…', mapping: '正在检查每一行…', comparing: '正在与现有数据比对…', writing: '正在生成工作簿…', done: '完成' },
     previewTitle: '导入 {{file}}',
     reading: '正在读取工作簿…',
     mapping: '每一列对应哪个字段？如有需要请更正。',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '@shared/api/excel';
@@ -10,6 +10,8 @@ import { dataChanged } from '../../app/data-version';
 import { errorText } from '../../app/errors';
 import { history } from '../../app/undo-history';
 import { fileToBase64 } from './excel-files';
+import { ProgressView, withProgress } from './excel-progress';
+import type { ExcelProgress } from '@shared/api/excel';
 
 interface Props {
   file: File | null;
@@ -19,7 +21,7 @@ interface Props {
   onApplied: (accountIds: string[]) => void;
 }
 
-type State = { kind: 'reading' } | { kind: 'failed'; message: string } | { kind: 'ready'; preview: ImportPreview; base64: string } | { kind: 'applying'; preview: ImportPreview; base64: string };
+type State = { kind: 'reading'; progress: ExcelProgress | null } | { kind: 'failed'; message: string } | { kind: 'ready'; preview: ImportPreview; base64: string } | { kind: 'applying'; preview: ImportPreview; base64: string };
 
 /** Puts accounts back as they were before an import, or as the import left them. */
 async function putBack(pairs: { after: Account; before: Account | null }[], direction: 'undo' | 'redo') {
@@ -35,14 +37,17 @@ async function putBack(pairs: { after: Account; before: Account | null }[], dire
 /** Preview of an Excel import: what will be created or updated, every problem, then apply or cancel. */
 export function ImportDialog({ file, accountId, onClose, onApplied }: Props) {
   const { t, i18n } = useTranslation();
-  const [state, setState] = useState<State>({ kind: 'reading' });
+  const [state, setState] = useState<State>({ kind: 'reading', progress: null });
   const locale = i18n.language as Locale;
 
   const preview = async (base64: string, mapping?: (string | null)[]) => {
     if (!file) return;
-    setState({ kind: 'reading' });
+    setState({ kind: 'reading', progress: null });
     try {
-      const result = await api.excel.preview({ fileName: file.name, base64, accountId, locale, ...(mapping && { mapping }) });
+      const result = await withProgress(
+        (jobId) => api.excel.preview({ fileName: file.name, base64, accountId, locale, jobId, ...(mapping && { mapping }) }),
+        (progress) => setState((s) => (s.kind === 'reading' ? { kind: 'reading', progress } : s)),
+      );
       setState({ kind: 'ready', preview: result, base64 });
     } catch (e) {
       setState({ kind: 'failed', message: errorText(e) });
@@ -79,12 +84,7 @@ export function ImportDialog({ file, accountId, onClose, onApplied }: Props) {
 
   return (
     <Modal opened={file !== null} onClose={onClose} size="xl" title={<Title order={4}>{t('excel.previewTitle', { file: file?.name ?? '' })}</Title>} data-testid="import-dialog">
-      {state.kind === 'reading' && (
-        <Group>
-          <Loader size="sm" />
-          <Text>{t('excel.reading')}</Text>
-        </Group>
-      )}
+      {state.kind === 'reading' && <ProgressView progress={state.progress} />}
       {state.kind === 'failed' && (
         <Alert color="red" data-testid="import-error">
           {state.message}

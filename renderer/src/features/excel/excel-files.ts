@@ -1,5 +1,6 @@
 import type { Locale } from '@shared/model/database';
 import { api } from '../../api/client';
+import { exportWithProgress } from './excel-progress';
 
 /** Base64 of a file's bytes, in chunks (a 50 MB workbook would overflow one String.fromCharCode call). */
 export async function fileToBase64(file: Blob): Promise<string> {
@@ -25,23 +26,26 @@ export function downloadBase64(base64: string, fileName: string): void {
 }
 
 export async function exportPortfolio(locale: Locale): Promise<void> {
-  const { fileName, base64 } = await api.excel.export({ scope: 'portfolio', locale });
+  const { fileName, base64 } = await exportWithProgress((jobId) => api.excel.export({ scope: 'portfolio', locale, jobId }));
   downloadBase64(base64, fileName);
 }
 
 export async function downloadTemplate(locale: Locale): Promise<void> {
-  const { fileName, base64 } = await api.excel.export({ scope: 'template', locale });
+  const { fileName, base64 } = await exportWithProgress((jobId) => api.excel.export({ scope: 'template', locale, jobId }));
   downloadBase64(base64, fileName);
 }
 
 /** One account's plan; `image` is the map as a PNG data URL, for the org-chart sheet. */
 export async function exportAccountPlan(accountId: string, locale: Locale, image?: { dataUrl: string; width: number; height: number }): Promise<void> {
-  const { fileName, base64 } = await api.excel.export({
-    scope: 'account',
-    accountId,
-    locale,
-    ...(image && { image: { base64: image.dataUrl.replace(/^data:image\/png;base64,/, ''), width: image.width, height: image.height } }),
-  });
+  const { fileName, base64 } = await exportWithProgress((jobId) =>
+    api.excel.export({
+      scope: 'account',
+      accountId,
+      locale,
+      jobId,
+      ...(image && { image: { base64: image.dataUrl.replace(/^data:image\/png;base64,/, ''), width: image.width, height: image.height } }),
+    }),
+  );
   downloadBase64(base64, fileName);
 }
 
