@@ -22,6 +22,7 @@ import {
 import { accountToSheets, portfolioToSheets } from '@shared/excel/to-sheets';
 import { sheetsToAccounts } from '@shared/excel/from-sheets';
 import type { CellValue, RawSheet, SheetData } from '@shared/excel/types';
+import { mulberry32 } from '../../../helpers/random';
 
 /**
  * Export → simulated reader → import must give back what was exported. What the workbook does not
@@ -33,18 +34,6 @@ import type { CellValue, RawSheet, SheetData } from '@shared/excel/types';
  *   generator writes none);
  * - the account's activity log and deletedAt, and unknown keys kept by the loose schemas.
  */
-
-/** The mulberry32 PRNG: small, seeded, the same sequence on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOW = '2024-06-01T09:30:00.000Z';
 const ALPHABET = [
