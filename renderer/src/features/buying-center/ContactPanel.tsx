@@ -15,10 +15,11 @@ import {
   Title,
 } from '@mantine/core';
 import { IconCheck, IconPlus, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { seatHistory } from '@shared/buying-centre/successor';
 import { newContact } from '@shared/buying-centre/template';
-import { wouldCycle, type ContactPatch, type PlanCommand } from '@shared/commands/plan-commands';
+import type { ContactPatch, PlanCommand } from '@shared/commands/plan-commands';
 import type { Account } from '@shared/model/account';
 import type { Contact, Need, PersonalProfile } from '@shared/model/contact';
 import { ATTITUDES, BUYER_ROLES, CONTACT_LEVELS, INFLUENCE_LEVELS, NEED_KINDS, NEED_VISIBILITY } from '@shared/model/vocabulary';
@@ -45,14 +46,28 @@ const PROFILE_FIELDS = [
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Every field of one contact, each change one undoable step. */
-export function ContactPanel({ account, contact, onSelect }: { account: Account; contact: Contact; onSelect: (id: string | null) => void }) {
+export const ContactPanel = memo(function ContactPanel({ account, contact, onSelect }: { account: Account; contact: Contact; onSelect: (id: string | null) => void }) {
   const { t } = useTranslation();
   const c = contact;
   const update = (patch: ContactPatch, label = 'undo.map.edit') => edit(account.id, { type: 'updateContact', id: c.id, patch }, label);
   const options = (keys: readonly string[], prefix: string) => keys.map((k) => ({ value: k, label: bilingual(`${prefix}.${k}`) }));
-  const bosses = account.contacts
-    .filter((o) => o.id !== c.id && !o.leftOn && !wouldCycle(account.contacts, c.id, o.id))
-    .map((o) => ({ value: o.id, label: o.name || `${t('map.placeholder')} — ${o.department}` }));
+  // Anyone but the contact and the people under them (one walk down the tree, not a loop check each).
+  const bosses = useMemo(() => {
+    const reports = new Map<string, string[]>();
+    for (const o of account.contacts) if (o.reportsToId) reports.set(o.reportsToId, [...(reports.get(o.reportsToId) ?? []), o.id]);
+    const below = new Set<string>([c.id]);
+    const queue = [c.id];
+    while (queue.length > 0) {
+      for (const r of reports.get(queue.pop() as string) ?? []) {
+        if (below.has(r)) continue;
+        below.add(r);
+        queue.push(r);
+      }
+    }
+    return account.contacts
+      .filter((o) => !below.has(o.id) && !o.leftOn)
+      .map((o) => ({ value: o.id, label: o.name || `${t('map.placeholder')} — ${o.department}` }));
+  }, [account.contacts, c.id, t]);
   const history = seatHistory(account.contacts, c.id);
 
   const setNeeds = (needs: Need[]) => update({ needs });
@@ -258,4 +273,4 @@ export function ContactPanel({ account, contact, onSelect }: { account: Account;
       </Accordion>
     </Stack>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconArrowRight, IconRoute } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleCoverage } from '@shared/buying-centre/coverage';
 import type { PowerPath } from '@shared/buying-centre/path-to-power';
@@ -31,7 +31,8 @@ interface Props {
 }
 
 /** Coverage of the six roles, the red flags, the path to power and the judgements to review. */
-export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, onStaleAfterDays, onFocus, highlightPath, onHighlightPath }: Props) {
+/** Memoised: a drag on the map changes nothing here, so it must not re-render the panel. */
+export const InsightsPanel = memo(function InsightsPanel({ account, flags, paths, stale, staleAfterDays, onStaleAfterDays, onFocus, highlightPath, onHighlightPath }: Props) {
   const { t } = useTranslation();
   const byId = new Map(account.contacts.map((c) => [c.id, c]));
   const name = (id: string) => {
@@ -199,4 +200,4 @@ export function InsightsPanel({ account, flags, paths, stale, staleAfterDays, on
       </div>
     </Stack>
   );
-}
+});

@@ -25,6 +25,8 @@ import {
   type Edge,
   type EdgeChange,
   type NodeChange,
+  type NodeHandle,
+  Position,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -52,6 +54,12 @@ import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { ROLE_STYLE } from './role-style';
 
 const nodeTypes = { contact: ContactCard };
+const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT };
+const HANDLE = 12;
+const CARD_HANDLES: NodeHandle[] = [
+  { type: 'target', position: Position.Top, x: CARD_WIDTH / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
+  { type: 'source', position: Position.Bottom, x: CARD_WIDTH / 2 - HANDLE / 2, y: CARD_HEIGHT - HANDLE / 2, width: HANDLE, height: HANDLE },
+];
 const INFLUENCE_COLOR = 'var(--mantine-color-orange-6)';
 
 
@@ -119,8 +127,19 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
         ) {
           return old;
         }
-        // Known size up front: React Flow can fit and cull before measuring hundreds of cards.
-        return { id: c.id, type: 'contact', position, selected, width: CARD_WIDTH, height: CARD_HEIGHT, data: { contact: c, accountId, stale: isStale, onPath } };
+        // Known size and handles up front: React Flow can fit and cull on its first render
+        // instead of mounting hundreds of cards just to measure them.
+        return {
+          id: c.id,
+          type: 'contact',
+          position,
+          selected,
+          width: CARD_WIDTH,
+          height: CARD_HEIGHT,
+          measured: CARD_SIZE,
+          handles: CARD_HANDLES,
+          data: { contact: c, accountId, stale: isStale, onPath },
+        };
       });
     });
     if (select?.length === 1) {
@@ -185,6 +204,8 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
     },
     [doc.contacts, showLeft],
   );
+
+  const selectFromPanel = useCallback((id: string | null) => (id ? focusContact(id) : select([])), [focusContact, select]);
 
   const add = useCallback(
     (fields: Partial<Contact>) => {
@@ -499,7 +520,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
           <ScrollArea style={{ flex: 1 }} p="sm">
             <Tabs.Panel value="details">
               {single ? (
-                <ContactPanel key={single.id} account={doc} contact={single} onSelect={(id) => (id ? focusContact(id) : select([]))} />
+                <ContactPanel key={single.id} account={doc} contact={single} onSelect={selectFromPanel} />
               ) : line ? (
                 <LinePanel key={line.id} account={doc} line={line} onDone={() => setSelectedEdges([])} />
               ) : (
