@@ -68,8 +68,11 @@ interface AccountDraft {
   actions: Obj[];
 }
 
+const pathParts = new Map<string, string[]>();
+
 function setPath(target: Obj, path: string, value: unknown): void {
-  const parts = path.split('.');
+  let parts = pathParts.get(path);
+  if (!parts) pathParts.set(path, (parts = path.split('.')));
   let o = target;
   for (const part of parts.slice(0, -1)) {
     const next = o[part];

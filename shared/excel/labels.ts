@@ -255,10 +255,17 @@ export function enumWhat(name: EnumName, locale: Locale): string {
 }
 
 /** Reads a yes/no cell; `undefined` when it is neither. */
+// Normalised once: an import reads a yes/no cell per contact and column.
+let yesNoKeys: { yes: Set<string>; no: Set<string> } | null = null;
+
 export function parseYesNo(text: string): boolean | undefined {
+  yesNoKeys ??= {
+    yes: new Set(TRUE_WORDS.map((w) => normalizeKey(w) || w)),
+    no: new Set(FALSE_WORDS.map((w) => normalizeKey(w) || w)),
+  };
   const k = normalizeKey(text) || text.trim().toLowerCase();
-  if (TRUE_WORDS.some((w) => (normalizeKey(w) || w) === k)) return true;
-  if (FALSE_WORDS.some((w) => (normalizeKey(w) || w) === k)) return false;
+  if (yesNoKeys.yes.has(k)) return true;
+  if (yesNoKeys.no.has(k)) return false;
   return undefined;
 }
 
