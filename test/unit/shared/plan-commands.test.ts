@@ -7,6 +7,7 @@ import { influenceLineSchema, type Contact, type InfluenceLine } from '@shared/m
 import { ATTITUDES, BUYER_ROLES, CONTACT_LEVELS, INFLUENCE_LEVELS } from '@shared/model/vocabulary';
 import { FIXED_NOW, makeAccount, makeContact, resetIds, type ContactInput } from '../../helpers/factories';
 import { mulberry32, Rng } from '../../helpers/random';
+import { byId, deepFreeze, withoutUpdatedAt } from '../../helpers/compare';
 
 /** When the edit is made. */
 const NOW = '2024-06-03T10:00:00.000Z';
@@ -20,28 +21,6 @@ beforeEach(() => resetIds());
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Freezes a value all the way down, so that a command that mutates its input throws. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-function withoutUpdatedAt(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutUpdatedAt);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([k]) => k !== 'updatedAt')
-        .map(([k, v]) => [k, withoutUpdatedAt(v)]),
-    );
-  }
-  return value;
-}
-
-const byId = <T extends { id: string }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 /**
  * What must survive an undo: everything but `updatedAt` stamps. With `anyOrder`, contacts and lines
