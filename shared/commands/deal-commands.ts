@@ -4,6 +4,8 @@ import { idSchema } from '../model/common';
 import { actionSchema, dealSchema, type Action, type Deal } from '../model/deal';
 import type { Account } from '../model/account';
 import { patchShape } from '../model/patch';
+import { insertAt, positionsOf } from './list-order';
+import { positionsSchema } from './positions';
 
 /** What an edit may set on a deal: any field but identity and stamps; arrays are replaced whole. */
 export const dealPatchSchema = z.strictObject(patchShape(dealSchema.omit({ id: true, createdAt: true, updatedAt: true })));
@@ -14,10 +16,17 @@ export type ActionPatch = z.infer<typeof actionPatchSchema>;
 
 /** The deal commands' schemas, joined into the one editor-command union in plan-commands. */
 export const dealCommandSchemas = [
-  z.strictObject({ type: z.literal('addDeal'), deal: dealSchema, actions: z.array(actionSchema).max(5000).optional() }),
+  z.strictObject({
+    type: z.literal('addDeal'),
+    deal: dealSchema,
+    actions: z.array(actionSchema).max(5000).optional(),
+    /** Where the deal and its actions stood, when an undo puts them back. */
+    at: z.number().int().min(0).max(1_000_000).optional(),
+    actionsAt: positionsSchema,
+  }),
   z.strictObject({ type: z.literal('removeDeal'), id: idSchema }),
   z.strictObject({ type: z.literal('updateDeal'), id: idSchema, patch: dealPatchSchema }),
-  z.strictObject({ type: z.literal('addActions'), actions: z.array(actionSchema).min(1).max(5000) }),
+  z.strictObject({ type: z.literal('addActions'), actions: z.array(actionSchema).min(1).max(5000), at: positionsSchema }),
   z.strictObject({ type: z.literal('updateAction'), id: idSchema, patch: actionPatchSchema }),
   z.strictObject({ type: z.literal('removeActions'), ids: z.array(idSchema).min(1).max(5000) }),
 ] as const;
@@ -62,7 +71,11 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
         ids.add(a.id);
       }
       return {
-        account: touched({ ...account, deals: [...account.deals, cmd.deal], actions: [...account.actions, ...actions] }),
+        account: touched({
+          ...account,
+          deals: insertAt(account.deals, [cmd.deal], cmd.at === undefined ? undefined : [cmd.at]),
+          actions: insertAt(account.actions, actions, cmd.actionsAt),
+        }),
         undo: { type: 'removeDeal', id: cmd.deal.id },
       };
     }
@@ -76,7 +89,13 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
           deals: account.deals.filter((d) => d.id !== cmd.id),
           actions: account.actions.filter((a) => a.dealId !== cmd.id),
         }),
-        undo: { type: 'addDeal', deal, actions },
+        undo: {
+          type: 'addDeal',
+          deal,
+          actions,
+          at: account.deals.indexOf(deal),
+          actionsAt: positionsOf(account.actions, (a) => a.dealId === cmd.id),
+        },
       };
     }
     case 'updateDeal': {
@@ -103,7 +122,7 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
         ids.add(a.id);
       }
       return {
-        account: touched({ ...account, actions: [...account.actions, ...cmd.actions] }),
+        account: touched({ ...account, actions: insertAt(account.actions, cmd.actions, cmd.at) }),
         undo: { type: 'removeActions', ids: cmd.actions.map((a) => a.id) },
       };
     }
@@ -127,7 +146,7 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
       if (removed.length !== gone.size) fail('Some of these actions do not exist');
       return {
         account: touched({ ...account, actions: account.actions.filter((a) => !gone.has(a.id)) }),
-        undo: { type: 'addActions', actions: removed },
+        undo: { type: 'addActions', actions: removed, at: positionsOf(account.actions, (a) => gone.has(a.id)) },
       };
     }
   }

@@ -3,6 +3,8 @@ import { AppError } from '../errors';
 import { idSchema } from '../model/common';
 import { patchShape } from '../model/patch';
 import { dealCommandSchemas, performDealCommand } from './deal-commands';
+import { insertAt, positionsOf } from './list-order';
+import { positionsSchema } from './positions';
 import { contactSchema, influenceLineSchema, type Contact, type InfluenceLine } from '../model/contact';
 import type { Account } from '../model/account';
 
@@ -18,14 +20,14 @@ export const linePatchSchema = z.strictObject({ label: z.string().trim().max(200
 const positionSchema = z.object({ x: z.number().finite(), y: z.number().finite() });
 
 const base = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('addContacts'), contacts: z.array(contactSchema).min(1).max(5000) }),
+  z.strictObject({ type: z.literal('addContacts'), contacts: z.array(contactSchema).min(1).max(5000), at: positionsSchema }),
   z.strictObject({ type: z.literal('removeContacts'), ids: z.array(idSchema).min(1).max(5000) }),
   z.strictObject({ type: z.literal('updateContact'), id: idSchema, patch: contactPatchSchema }),
   z.strictObject({
     type: z.literal('moveContacts'),
     moves: z.array(z.strictObject({ id: idSchema, position: positionSchema.nullable() })).min(1).max(5000),
   }),
-  z.strictObject({ type: z.literal('addLines'), lines: z.array(influenceLineSchema).min(1).max(5000) }),
+  z.strictObject({ type: z.literal('addLines'), lines: z.array(influenceLineSchema).min(1).max(5000), at: positionsSchema }),
   z.strictObject({ type: z.literal('removeLines'), ids: z.array(idSchema).min(1).max(5000) }),
   z.strictObject({ type: z.literal('updateLine'), id: idSchema, patch: linePatchSchema }),
   ...dealCommandSchemas,
@@ -100,7 +102,7 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
         if (ids.has(c.id)) fail(`A contact with id ${c.id} already exists`);
         ids.add(c.id);
       }
-      const contacts = [...account.contacts, ...cmd.contacts];
+      const contacts = insertAt(account.contacts, cmd.contacts, cmd.at);
       for (const c of cmd.contacts) {
         if (c.reportsToId !== null && !ids.has(c.reportsToId)) fail(`${c.name || c.id} reports to a contact that does not exist`);
         if (c.successorOfId !== null && !ids.has(c.successorOfId)) fail(`${c.name || c.id} succeeds a contact that does not exist`);
@@ -143,8 +145,10 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       const deals = account.deals.map((d) =>
         seated.includes(d) ? { ...d, buyingCentre: d.buyingCentre.filter((s) => !gone.has(s.contactId)) } : d,
       );
-      const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed }];
-      if (removedLines.length) undo.push({ type: 'addLines', lines: removedLines });
+      const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed, at: positionsOf(account.contacts, (c) => gone.has(c.id)) }];
+      if (removedLines.length) {
+        undo.push({ type: 'addLines', lines: removedLines, at: positionsOf(account.influenceLines, (l) => removedLines.includes(l)) });
+      }
       undo.push(...reparented);
       undo.push(...seated.map((d): PlanCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
       return { account: touched({ ...account, contacts, influenceLines: lines, deals }), undo: { type: 'batch', commands: undo } };
@@ -183,7 +187,7 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
         ids.add(l.id);
       }
       return {
-        account: touched({ ...account, influenceLines: [...account.influenceLines, ...cmd.lines] }),
+        account: touched({ ...account, influenceLines: insertAt(account.influenceLines, cmd.lines, cmd.at) }),
         undo: { type: 'removeLines', ids: cmd.lines.map((l) => l.id) },
       };
     }
@@ -193,7 +197,7 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       if (removed.length !== gone.size) fail('Some of these lines do not exist');
       return {
         account: touched({ ...account, influenceLines: account.influenceLines.filter((l) => !gone.has(l.id)) }),
-        undo: { type: 'addLines', lines: removed },
+        undo: { type: 'addLines', lines: removed, at: positionsOf(account.influenceLines, (l) => gone.has(l.id)) },
       };
     }
     case 'updateLine': {

@@ -229,8 +229,11 @@ describe('removeDeal', () => {
     expect(actionIds(after)).toEqual(['a-call', 'a-quote']);
 
     const { undo } = performPlanCommand(start, { type: 'removeDeal', id: 'd-feed' }, NOW);
-    expect(undo).toEqual({ type: 'addDeal', deal: deal(start, 'd-feed'), actions: [action(start, 'a-visit'), action(start, 'a-trial')] });
+    expect(undo).toMatchObject({ type: 'addDeal', deal: deal(start, 'd-feed'), actions: [action(start, 'a-visit'), action(start, 'a-trial')] });
     const undone = performPlanCommand(after, undo, LATER).account;
+    // The deal and its steps come back where they stood, so a board column keeps its order.
+    expect(undone.deals.map((d) => d.id)).toEqual(start.deals.map((d) => d.id));
+    expect(actionIds(undone)).toEqual(actionIds(start));
     expect(deal(undone, 'd-feed')).toEqual(deal(start, 'd-feed'));
     expect(action(undone, 'a-trial')).toEqual(action(start, 'a-trial'));
   });
@@ -418,7 +421,9 @@ describe('removeActions', () => {
     expect(actionIds(after)).toEqual(['a-visit', 'a-call']);
     expect(after.deals).toBe(start.deals);
     const { undo } = performPlanCommand(start, { type: 'removeActions', ids: ['a-trial', 'a-quote'] }, NOW);
-    expect(undo).toEqual({ type: 'addActions', actions: [action(start, 'a-trial'), action(start, 'a-quote')] });
+    expect(undo).toEqual({ type: 'addActions', actions: [action(start, 'a-trial'), action(start, 'a-quote')], at: [1, 3] });
+    // The undo puts them back where they stood, not at the end.
+    expect(actionIds(performPlanCommand(after, undo, LATER).account)).toEqual(actionIds(start));
   });
 
   it('refuses the whole command when one id is unknown', () => {

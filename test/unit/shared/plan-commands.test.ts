@@ -759,3 +759,21 @@ describe('random edit sequences (seeded)', () => {
     }
   });
 });
+
+describe('order after undo', () => {
+  it('puts removed contacts and lines back where they stood, so the map lays out as before', () => {
+    const a = makeAccount({
+      contacts: ['a', 'b', 'c', 'd', 'e'].map((id) => makeContact({ id, name: id.toUpperCase(), reportsToId: id === 'a' ? null : 'a' })),
+      influenceLines: [
+        { id: 'l1', createdAt: NOW, updatedAt: NOW, fromId: 'b', toId: 'c', label: '' },
+        { id: 'l2', createdAt: NOW, updatedAt: NOW, fromId: 'd', toId: 'e', label: '' },
+        { id: 'l3', createdAt: NOW, updatedAt: NOW, fromId: 'c', toId: 'e', label: '' },
+      ],
+    });
+    const { account: after, undo } = performPlanCommand(a, { type: 'removeContacts', ids: ['b', 'd'] }, NOW);
+    expect(after.contacts.map((c) => c.id)).toEqual(['a', 'c', 'e']);
+    const undone = performPlanCommand(after, undo, LATER).account;
+    expect(undone.contacts.map((c) => c.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(undone.influenceLines.map((l) => l.id)).toEqual(['l1', 'l2', 'l3']);
+  });
+});
