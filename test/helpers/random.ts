@@ -46,5 +46,14 @@ export class Rng {
     for (let n = this.between(1, Math.min(max, pool.length)); n > 0; n--) out.push(pool.splice(this.int(pool.length), 1)[0] as T);
     return out;
   }
-}
 
+  /** Runs one of the makers, chosen with the given weights. */
+  weighted<T>(options: readonly (readonly [number, () => T])[]): T {
+    let roll = this.int(options.reduce((sum, [w]) => sum + w, 0));
+    for (const [weight, make] of options) {
+      if (roll < weight) return make();
+      roll -= weight;
+    }
+    throw new Error('weighted pick from an empty list');
+  }
+}

@@ -12,7 +12,6 @@ export const en = {
     nextSteps: 'My next steps',
     language: 'Language',
     toggleTheme: 'Switch light/dark theme',
-    openAccounts: 'Open accounts',
   },
   common: {
     cancel: 'Cancel',
@@ -256,7 +255,6 @@ export const en = {
     template: 'Blank Excel template',
     stage: { reading: 'Reading the workbook…', mapping: 'Checking every row…', comparing: 'Comparing with your data…', writing: 'Writing the workbook…', done: 'Done' },
     previewTitle: 'Import {{file}}',
-    reading: 'Reading the workbook…',
     mapping: 'Which field is in each column? Correct the guess if needed.',
     noHeader: 'Column {{n}}',
     ignore: '(ignore this column)',
@@ -272,7 +270,6 @@ export const en = {
     summary: '{{creates}} to create, {{updates}} to update, {{unchanged}} unchanged',
     apply: 'Import',
     applied: 'Imported {{file}}',
-    exported: 'Saved {{file}}',
     excelPlan: 'Account plan (.xlsx)',
   },
   risks: {

@@ -14,7 +14,6 @@ export const zhCN: Resource = {
     nextSteps: '我的下一步',
     language: '语言',
     toggleTheme: '切换浅色/深色主题',
-    openAccounts: '打开客户列表',
   },
   common: {
     cancel: '取消',
@@ -257,7 +256,6 @@ export const zhCN: Resource = {
     template: '空白 Excel 模板',
     stage: { reading: '正在读取工作簿…', mapping: '正在检查每一行…', comparing: '正在与现有数据比对…', writing: '正在生成工作簿…', done: '完成' },
     previewTitle: '导入 {{file}}',
-    reading: '正在读取工作簿…',
     mapping: '每一列对应哪个字段？如有需要请更正。',
     noHeader: '第 {{n}} 列',
     ignore: '（忽略此列）',
@@ -273,7 +271,6 @@ export const zhCN: Resource = {
     summary: '新建 {{creates}} 项，更新 {{updates}} 项，{{unchanged}} 项不变',
     apply: '导入',
     applied: '已导入 {{file}}',
-    exported: '已保存 {{file}}',
     excelPlan: '客户计划（.xlsx）',
   },
   risks: {

@@ -616,12 +616,7 @@ function randomCommand(g: Gen, account: Account, depth: number, now: string): Pl
       },
     ]);
   }
-  let roll = rng.int(options.reduce((sum, [w]) => sum + w, 0));
-  for (const [weight, make] of options) {
-    if (roll < weight) return make();
-    roll -= weight;
-  }
-  throw new Error('unreachable');
+  return rng.weighted(options);
 }
 
 /** Broken references in an account: what no sequence of valid commands may ever produce. */
