@@ -98,12 +98,14 @@ export function updateAccount(db: Database, id: string, patch: AccountPatch, now
   const next = accountSchema.parse({
     ...current,
     ...(patch.kind !== undefined && { kind: patch.kind }),
+    ...(patch.stage !== undefined && { stage: patch.stage }),
     ...(patch.grade !== undefined && { grade: patch.grade }),
     ...(patch.relationshipType !== undefined && { relationshipType: patch.relationshipType }),
     ...(patch.notes !== undefined && { notes: patch.notes }),
     profile: { ...current.profile, ...patch.profile },
     valueFactors: { ...current.valueFactors, ...patch.valueFactors },
     giftPolicy: { ...current.giftPolicy, ...patch.giftPolicy },
+    warningSigns: { ...current.warningSigns, ...patch.warningSigns },
     updatedAt: now,
   });
   return { db: replaceAccount(db, next), account: next };

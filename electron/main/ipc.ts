@@ -59,6 +59,7 @@ export const registerAccountIpc = (registry: IpcRegistry): void => registerDomai
 export const registerSampleIpc = (registry: IpcRegistry): void => registerDomain(registry, 'sample');
 export const registerPlanIpc = (registry: IpcRegistry): void => registerDomain(registry, 'plan');
 export const registerPipelineIpc = (registry: IpcRegistry): void => registerDomain(registry, 'pipeline');
+export const registerPortfolioIpc = (registry: IpcRegistry): void => registerDomain(registry, 'portfolio');
 export const registerExcelIpc = (registry: IpcRegistry): void => registerDomain(registry, 'excel');
 
 /**
@@ -73,6 +74,7 @@ export function registerIpc(
 ): IpcRegistry {
   const registry: IpcRegistry = { ipcMain, dispatch, isTrustedSender, registered: new Set(), log };
   registerAppIpc(registry);
+  registerPortfolioIpc(registry);
   registerSettingsIpc(registry);
   registerAccountIpc(registry);
   registerSampleIpc(registry);

@@ -25,6 +25,7 @@ const api = {
   sample: { load: call('sample:load') },
   plan: { apply: call('plan:apply') },
   pipeline: { list: call('pipeline:list'), overdue: call('pipeline:overdue') },
+  portfolio: { list: call('portfolio:list') },
   excel: { export: call('excel:export'), preview: call('excel:preview'), apply: call('excel:apply'), progress: call('excel:progress') },
 } satisfies PlannerApi;
 

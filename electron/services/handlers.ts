@@ -3,6 +3,7 @@ import type { AppStatus } from '@shared/api/status';
 import { settingsSchema, type Database } from '@shared/model/database';
 import { buildSampleAccount } from '@shared/sample/hemei';
 import { overdueNextSteps, portfolioPipeline } from '@shared/pipeline';
+import { buildPortfolio } from '@shared/portfolio/portfolio';
 import type { HandlerTable } from '../api/dispatch';
 import type { DatabaseFile } from '../store/database-file';
 import { ExcelService } from './excel';
@@ -53,6 +54,7 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     },
     'pipeline:list': ({ now }) => portfolioPipeline(store().data, now),
     'pipeline:overdue': ({ today }) => overdueNextSteps(store().data, today),
+    'portfolio:list': ({ now }) => buildPortfolio(store().data, now),
     'account:replace': ({ account }) =>
       accounts.summarizeAccount(commit((db) => accounts.replaceWholeAccount(db, account, clock())).account),
     'excel:export': (input) => excel.export(input),

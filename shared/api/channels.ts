@@ -18,6 +18,7 @@ export const CHANNELS = [
   'plan:apply',
   'pipeline:list',
   'pipeline:overdue',
+  'portfolio:list',
   'excel:export',
   'excel:preview',
   'excel:apply',

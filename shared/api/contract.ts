@@ -1,10 +1,28 @@
 import { z } from 'zod';
 import { idSchema, shortText } from '../model/common';
 import { patchShape } from '../model/patch';
-import { accountProfileSchema, accountSchema, giftPolicySchema, valueFactorsSchema, type Account } from '../model/account';
+import {
+  accountProfileSchema,
+  accountSchema,
+  giftPolicySchema,
+  valueFactorsSchema,
+  warningSignSchema,
+  warningSignsSchema,
+  type Account,
+} from '../model/account';
 import { exportInputSchema, previewInputSchema, type ExcelProgress, type ImportPreview } from './excel';
-import { boardColumnsSchema, COLOR_SCHEMES, LOCALES, type Settings } from '../model/database';
-import { ACCOUNT_KINDS, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
+import {
+  boardColumnsSchema,
+  COLOR_SCHEMES,
+  gradeThresholdsSchema,
+  LOCALES,
+  matrixSettingsSchema,
+  productLinesSchema,
+  valueWeightsSchema,
+  type Settings,
+} from '../model/database';
+import { ACCOUNT_KINDS, ACCOUNT_STAGES, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
+import type { Portfolio } from '../portfolio/types';
 import type { Result } from '../errors';
 import type { AppStatus } from './status';
 import type { AccountSummary } from '../accounts';
@@ -29,6 +47,12 @@ const accountName = shortText().min(1, 'must not be empty');
 /** What `account:update` may change; every key optional, nested objects merged. */
 export const accountPatchSchema = z.strictObject({
   kind: z.enum(ACCOUNT_KINDS).optional(),
+  stage: z.enum(ACCOUNT_STAGES).optional(),
+  /** Signs named here are replaced whole (ticked, since, notes); others stay. */
+  warningSigns: z.strictObject(Object.fromEntries(Object.keys(warningSignsSchema.shape).map((k) => [k, warningSignSchema.optional()])) as Record<
+    keyof typeof warningSignsSchema.shape,
+    z.ZodOptional<typeof warningSignSchema>
+  >).optional(),
   profile: z.looseObject(patchShape(accountProfileSchema)).optional(),
   valueFactors: z.looseObject(patchShape(valueFactorsSchema)).optional(),
   grade: gradeSchema.nullable().optional(),
@@ -52,6 +76,12 @@ export const contract = {
       staleAfterDays: z.number().int().min(1).max(3650).optional(),
       dealIdleDays: z.number().int().min(1).max(3650).optional(),
       boardColumns: boardColumnsSchema.optional(),
+      /** Replaced whole: every factor's weight. */
+      valueWeights: valueWeightsSchema.optional(),
+      gradeThresholds: gradeThresholdsSchema.optional(),
+      matrix: matrixSettingsSchema.optional(),
+      shrinkPercent: z.number().min(1).max(100).optional(),
+      productLines: productLinesSchema.optional(),
     }),
   ).returns<Settings>(),
   'account:list': channel(none).returns<AccountSummary[]>(),
@@ -76,6 +106,8 @@ export const contract = {
   'pipeline:list': channel(z.strictObject({ now: z.iso.datetime({ offset: true }) })).returns<Pipeline>(),
   /** Overdue next steps across all accounts, as of the user's `today`. */
   'pipeline:overdue': channel(z.strictObject({ today: z.iso.date() })).returns<OverdueAction[]>(),
+  /** Every account with its value, grade, health and matrix cell, and the Pareto curve, as of the user's `now`. */
+  'portfolio:list': channel(z.strictObject({ now: z.iso.datetime({ offset: true }) })).returns<Portfolio>(),
 } satisfies Record<Channel, { input: z.ZodType; output: unknown }>;
 
 export type Contract = typeof contract;

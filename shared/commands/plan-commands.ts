@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { idSchema } from '../model/common';
 import { patchShape } from '../model/patch';
 import { dealCommandSchemas, performDealCommand } from './deal-commands';
+import { isRecordCommand, performRecordCommand, recordCommandSchemas } from './record-commands';
 import { insertAt, positionsOf } from './list-order';
 import { positionsSchema } from './positions';
 import { contactSchema, influenceLineSchema, type Contact, type InfluenceLine } from '../model/contact';
@@ -31,6 +32,7 @@ const base = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('removeLines'), ids: z.array(idSchema).min(1).max(5000) }),
   z.strictObject({ type: z.literal('updateLine'), id: idSchema, patch: linePatchSchema }),
   ...dealCommandSchemas,
+  ...recordCommandSchemas,
 ]);
 
 export type PlanCommand = z.infer<typeof base> | { type: 'batch'; commands: PlanCommand[] };
@@ -145,13 +147,22 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       const deals = account.deals.map((d) =>
         seated.includes(d) ? { ...d, buyingCentre: d.buyingCentre.filter((s) => !gone.has(s.contactId)) } : d,
       );
+      // …and the activities that named them no longer do.
+      const named = account.activities.filter((a) => a.contactIds.some((id) => gone.has(id)));
+      const activities = account.activities.map((a) =>
+        named.includes(a) ? { ...a, contactIds: a.contactIds.filter((id) => !gone.has(id)) } : a,
+      );
       const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed, at: positionsOf(account.contacts, (c) => gone.has(c.id)) }];
       if (removedLines.length) {
         undo.push({ type: 'addLines', lines: removedLines, at: positionsOf(account.influenceLines, (l) => removedLines.includes(l)) });
       }
       undo.push(...reparented);
       undo.push(...seated.map((d): PlanCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
-      return { account: touched({ ...account, contacts, influenceLines: lines, deals }), undo: { type: 'batch', commands: undo } };
+      undo.push(...named.map((a): PlanCommand => ({ type: 'updateActivity', id: a.id, patch: { contactIds: a.contactIds } })));
+      return {
+        account: touched({ ...account, contacts, influenceLines: lines, deals, activities }),
+        undo: { type: 'batch', commands: undo },
+      };
     }
     case 'updateContact': {
       const before = contactById(account, cmd.id);
@@ -211,6 +222,6 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       };
     }
     default:
-      return performDealCommand(account, cmd, now);
+      return isRecordCommand(cmd) ? performRecordCommand(account, cmd, now) : performDealCommand(account, cmd, now);
   }
 }

@@ -87,6 +87,10 @@ export const dealSchema = z.looseObject({
   winStrategy: longText.default(''),
   notes: longText.default(''),
   closedAt: timestampSchema.nullable().default(null),
+  /** The part of the customer's group the deal is with (null = the group itself). */
+  divisionId: idSchema.nullable().default(null),
+  /** Which of our product lines it sells (see settings), for the whitespace map. */
+  productLineId: idSchema.nullable().default(null),
 });
 export type Deal = z.infer<typeof dealSchema>;
 

@@ -40,6 +40,32 @@ export const relationshipTypeSchema = z.enum(RELATIONSHIP_TYPES);
 /** A direct customer, or a channel partner (distributor). */
 export const ACCOUNT_KINDS = ['direct', 'channel'] as const;
 
+/** An account we already sell to, or a prospect we are working to win. */
+export const ACCOUNT_STAGES = ['customer', 'prospect'] as const;
+
+/** The four warning signs that a key account is about to leave (大客户跳槽征兆). */
+export const WARNING_SIGNS = ['ordersSpread', 'strategyChange', 'newPurchasingModel', 'channelConflict'] as const;
+/** What a distributor's health card watches for besides the four signs. */
+export const CHANNEL_WARNING_SIGNS = ['stockOuts', 'priceRises', 'greyImports', 'brokenPromises', 'partnerStaffLeaving'] as const;
+export const ALL_WARNING_SIGNS = [...WARNING_SIGNS, ...CHANNEL_WARNING_SIGNS] as const;
+export type WarningSign = (typeof ALL_WARNING_SIGNS)[number];
+
+/** An account's health, from the warning signs and the computed signals. */
+export const HEALTH_LEVELS = ['healthy', 'watch', 'atRisk'] as const;
+export type HealthLevel = (typeof HEALTH_LEVELS)[number];
+
+/** A prospect's intent to buy from us. */
+export const INTENT_LEVELS = ['high', 'medium', 'low'] as const;
+export type IntentLevel = (typeof INTENT_LEVELS)[number];
+
+/** A part of the customer's group: a division, or a subsidiary with its own legal entity. */
+export const DIVISION_KINDS = ['division', 'subsidiary'] as const;
+
+/** Portfolio matrix cells: existing accounts (contribution × stability) and prospects (expected contribution × intent). */
+export const EXISTING_CELLS = ['E1', 'E2', 'E3', 'E4'] as const;
+export const PROSPECT_CELLS = ['P1', 'P2', 'P3', 'P4'] as const;
+export type MatrixCell = (typeof EXISTING_CELLS)[number] | (typeof PROSPECT_CELLS)[number];
+
 /** The customer's rule on gifts and hospitality. */
 export const GIFT_POLICIES = ['unknown', 'allowed', 'restricted', 'banned'] as const;
 

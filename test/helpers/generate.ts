@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Account } from '@shared/model/account';
+import { accountProfileSchema, warningSignsSchema, type Account } from '@shared/model/account';
 import type { Contact, InfluenceLine } from '@shared/model/contact';
 import { databaseSchema, type Database } from '@shared/model/database';
 import type { Action, Activity, Deal } from '@shared/model/deal';
@@ -396,6 +396,8 @@ function deal(r: Random, people: readonly Contact[], zh: boolean): Deal {
     winStrategy: r.chance(0.5) ? text(r, 1, 3) : '',
     notes: r.chance(0.4) ? text(r, 1, 2) : '',
     closedAt: closed ? r.instant(1, 200) : null,
+    divisionId: null,
+    productLineId: null,
   };
 }
 
@@ -452,14 +454,15 @@ function account(r: Random, n: number, shape: { contacts: number; deals: number;
     ...stamp(r, 200, 720),
     name: accountName(r, zh, n),
     kind: r.chance(0.85) ? 'direct' : 'channel',
-    profile: {
+    stage: 'customer',
+    profile: accountProfileSchema.parse({
       industry: zh ? r.pick(['饲料', '养殖', '食品加工', '生物科技']) : r.pick(['Animal feed', 'Livestock', 'Food processing', 'Biotech']),
       region: zh ? r.pick(ZH_CITIES) : r.pick(['EMEA', 'North America', 'APAC', 'LATAM']),
       address: zh ? `${r.pick(ZH_CITIES)}市经济开发区${r.int(1, 300)}号` : `${r.int(1, 999)} ${r.pick(EN_LAST)} Road`,
       website: r.chance(0.6) ? `https://www.example-${n}.com` : '',
       owner: r.pick(OWNERS),
       description: r.chance(0.7) ? text(r, 1, 4) : '',
-    },
+    }),
     valueFactors: Object.fromEntries(VALUE_FACTORS.map((k) => [k, r.chance(0.7) ? r.int(0, 5_000) * 1_000 : null])) as Account['valueFactors'],
     grade: r.chance(0.8) ? r.pick(GRADES) : null,
     relationshipType: r.chance(0.7) ? r.pick(RELATIONSHIP_TYPES) : null,
@@ -471,6 +474,10 @@ function account(r: Random, n: number, shape: { contacts: number; deals: number;
     deals,
     actions: Array.from({ length: Math.round(shape.deals * 1.5) }, () => action(r, people, deals)),
     activities: Array.from({ length: shape.activities }, () => activity(r, people, deals)),
+    warningSigns: warningSignsSchema.parse({}),
+    orders: [],
+    divisions: [],
+    whitespaceMarks: [],
   };
 }
 

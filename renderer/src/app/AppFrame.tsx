@@ -15,7 +15,15 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconBuildingSkyscraper, IconChecklist, IconLayoutKanban, IconLayoutList, IconMoon, IconSun } from '@tabler/icons-react';
+import {
+  IconBuildingSkyscraper,
+  IconChartPie,
+  IconChecklist,
+  IconLayoutKanban,
+  IconLayoutList,
+  IconMoon,
+  IconSun,
+} from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MenuCommand } from '@shared/api/channels';
@@ -28,6 +36,7 @@ import { CreateAccountModal } from '../features/accounts/CreateAccountModal';
 import { AccountWorkspace } from '../features/workspace/AccountWorkspace';
 import { NextStepsPage } from '../features/pipeline/NextStepsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
+import { PortfolioPage } from '../features/portfolio/PortfolioPage';
 import { localToday } from './format';
 import { dataChanged } from './data-version';
 import { showError } from './errors';
@@ -186,6 +195,13 @@ export function AppFrame({ status, initialSettings }: Props) {
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           <NavLink
+            href="#/portfolio"
+            label={t('nav.portfolio')}
+            leftSection={<IconChartPie size={18} />}
+            active={route.page === 'portfolio'}
+            data-testid="nav-portfolio"
+          />
+          <NavLink
             href="#/pipeline"
             label={t('nav.pipeline')}
             leftSection={<IconLayoutKanban size={18} />}
@@ -224,6 +240,7 @@ export function AppFrame({ status, initialSettings }: Props) {
         {route.page === 'accounts' && (
           <AccountsPage accounts={accounts} onCreate={() => setCreating(true)} onOpen={(id) => navigate({ page: 'account', accountId: id, tab: 'map' })} />
         )}
+        {route.page === 'portfolio' && <PortfolioPage navigate={navigate} />}
         {route.page === 'pipeline' && <PipelinePage navigate={navigate} />}
         {route.page === 'nextSteps' && <NextStepsPage />}
         {route.page === 'account' && (

@@ -1,17 +1,19 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
-export type WorkspaceTab = 'map' | 'deals' | 'profile';
+export type WorkspaceTab = 'map' | 'deals' | 'profile' | 'value' | 'group' | 'activity' | 'report';
 export type Route =
   | { page: 'accounts' }
+  | { page: 'portfolio' }
   | { page: 'pipeline' }
   | { page: 'nextSteps' }
   | { page: 'account'; accountId: string; tab: WorkspaceTab; dealId?: string };
 
-const TABS: readonly WorkspaceTab[] = ['map', 'deals', 'profile'];
+const TABS: readonly WorkspaceTab[] = ['map', 'deals', 'profile', 'value', 'group', 'activity', 'report'];
 
-/** `#/accounts/<id>/<tab>[/<deal id>]`, `#/pipeline`, `#/next-steps` ↔ Route. The hash keeps the place across a reload. */
+/** `#/accounts/<id>/<tab>[/<deal id>]`, `#/portfolio`, `#/pipeline`, `#/next-steps` ↔ Route. The hash keeps the place across a reload. */
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'portfolio') return { page: 'portfolio' };
   if (parts[0] === 'pipeline') return { page: 'pipeline' };
   if (parts[0] === 'next-steps') return { page: 'nextSteps' };
   if (parts[0] === 'accounts' && parts[1]) {
@@ -25,6 +27,8 @@ export function routeHref(route: Route): string {
   switch (route.page) {
     case 'accounts':
       return '#/accounts';
+    case 'portfolio':
+      return '#/portfolio';
     case 'pipeline':
       return '#/pipeline';
     case 'nextSteps':

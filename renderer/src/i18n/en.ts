@@ -1,3 +1,11 @@
+import { portfolioEn } from './parts/portfolio';
+import { valuationEn } from './parts/valuation';
+import { activityEn } from './parts/activity';
+import { reportEn } from './parts/report';
+import { groupEn } from './parts/group';
+import { accountProfileEn } from './parts/account-profile';
+import type { Widen } from './widen';
+
 /** English UI text. The zh-CN resource must have exactly the same keys (checked by the compiler). */
 export const en = {
   app: {
@@ -8,6 +16,7 @@ export const en = {
   },
   nav: {
     accounts: 'Accounts',
+    portfolio: 'Portfolio',
     pipeline: 'Pipeline',
     nextSteps: 'My next steps',
     language: 'Language',
@@ -57,7 +66,7 @@ export const en = {
   },
   workspace: {
     back: 'All accounts',
-    tabs: { map: 'Buying centre', deals: 'Deals', profile: 'Profile' },
+    tabs: { map: 'Buying centre', deals: 'Deals', profile: 'Profile', value: 'Value & health', group: 'Group & whitespace', activity: 'Activity', report: 'Report' },
     notFound: 'This account does not exist any more.',
   },
   map: {
@@ -419,7 +428,12 @@ export const en = {
       influenceReferral: 'Influence and referrals',
     },
   },
+  portfolio: portfolioEn,
+  valuation: valuationEn,
+  activity: activityEn,
+  report: reportEn,
+  group: groupEn,
+  accountProfile: accountProfileEn,
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Resource = Widen<typeof en>;

@@ -1,4 +1,11 @@
 import type { Resource } from './en';
+import { portfolioZh } from './parts/portfolio';
+import { valuationZh } from './parts/valuation';
+import { activityZh } from './parts/activity';
+import { reportZh } from './parts/report';
+import { groupZh } from './parts/group';
+import { accountProfileZh } from './parts/account-profile';
+
 
 /** 简体中文界面文字。 */
 export const zhCN: Resource = {
@@ -10,6 +17,7 @@ export const zhCN: Resource = {
   },
   nav: {
     accounts: '客户',
+    portfolio: '客户组合',
     pipeline: '商机看板',
     nextSteps: '我的下一步',
     language: '语言',
@@ -59,7 +67,7 @@ export const zhCN: Resource = {
   },
   workspace: {
     back: '全部客户',
-    tabs: { map: '采购中心', deals: '商机', profile: '客户概况' },
+    tabs: { map: '采购中心', deals: '商机', profile: '客户概况', value: '价值与健康', group: '集团与空白', activity: '联络记录', report: '报告' },
     notFound: '该客户已不存在。',
   },
   map: {
@@ -419,4 +427,10 @@ export const zhCN: Resource = {
       influenceReferral: '影响推荐',
     },
   },
+  portfolio: portfolioZh,
+  valuation: valuationZh,
+  activity: activityZh,
+  report: reportZh,
+  group: groupZh,
+  accountProfile: accountProfileZh,
 };

@@ -1,7 +1,18 @@
 import { Anchor, Badge, Button, Center, FileButton, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
-import { IconArrowLeft, IconChartDots3, IconFileSpreadsheet, IconFileUpload, IconId, IconTargetArrow } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconChartDots3,
+  IconFileSpreadsheet,
+  IconFileUpload,
+  IconHeartbeat,
+  IconHierarchy2,
+  IconId,
+  IconMessages,
+  IconPrinter,
+  IconTargetArrow,
+} from '@tabler/icons-react';
 import { ImportDialog } from '../excel/ImportDialog';
 import { PLAN_EXPORT_EVENT, requestPlanExport } from '../excel/excel-files';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +26,10 @@ import { showError } from '../../app/errors';
 import { dataChanged } from '../../app/data-version';
 import { DealsView } from '../deals/DealsView';
 import { ProfileView } from '../profile/ProfileView';
+import { ValueHealthView } from '../valuation/ValueHealthView';
+import { GroupView } from '../group/GroupView';
+import { ActivityView } from '../activity/ActivityView';
+import { ReportView } from '../report/ReportView';
 
 interface Props {
   accountId: string;
@@ -99,6 +114,18 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
           <Tabs.Tab value="profile" leftSection={<IconId size={16} />} data-testid="tab-profile">
             {t('workspace.tabs.profile')}
           </Tabs.Tab>
+          <Tabs.Tab value="value" leftSection={<IconHeartbeat size={16} />} data-testid="tab-value">
+            {t('workspace.tabs.value')}
+          </Tabs.Tab>
+          <Tabs.Tab value="group" leftSection={<IconHierarchy2 size={16} />} data-testid="tab-group">
+            {t('workspace.tabs.group')}
+          </Tabs.Tab>
+          <Tabs.Tab value="activity" leftSection={<IconMessages size={16} />} data-testid="tab-activity">
+            {t('workspace.tabs.activity')}
+          </Tabs.Tab>
+          <Tabs.Tab value="report" leftSection={<IconPrinter size={16} />} data-testid="tab-report">
+            {t('workspace.tabs.report')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="map" pt="md">
           <MapEditor account={account} staleAfterDays={prefs.staleAfterDays} onStaleAfterDays={(staleAfterDays) => saveSettings({ staleAfterDays })} />
@@ -114,6 +141,18 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
         </Tabs.Panel>
         <Tabs.Panel value="profile" pt="md">
           <ProfileView account={account} />
+        </Tabs.Panel>
+        <Tabs.Panel value="value" pt="md">
+          <ValueHealthView account={account} settings={prefs} />
+        </Tabs.Panel>
+        <Tabs.Panel value="group" pt="md">
+          <GroupView account={account} settings={prefs} onOpenDeal={(id) => navigate({ page: 'account', accountId, tab: 'deals', dealId: id })} />
+        </Tabs.Panel>
+        <Tabs.Panel value="activity" pt="md">
+          <ActivityView account={account} />
+        </Tabs.Panel>
+        <Tabs.Panel value="report" pt="md">
+          <ReportView account={account} settings={prefs} />
         </Tabs.Panel>
       </Tabs>
       <ImportDialog
