@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { waitForBoot } from './AccountsPage';
 
-export type WorkspaceTab = 'map' | 'deals' | 'profile';
+export type WorkspaceTab = 'map' | 'deals' | 'profile' | 'value' | 'group' | 'activity' | 'report';
 
 /** One account's workspace: title, tabs, the buying-centre map, deals and the profile form. */
 export class WorkspacePage {
