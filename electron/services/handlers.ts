@@ -1,7 +1,7 @@
 import * as accounts from '@shared/accounts';
 import type { AppStatus } from '@shared/api/status';
 import { settingsSchema, type Database } from '@shared/model/database';
-import { buildSampleAccount } from '@shared/sample/hemei';
+import { buildSampleAccount, sampleProductLines } from '@shared/sample/hemei';
 import { overdueNextSteps, portfolioPipeline } from '@shared/pipeline';
 import { buildPortfolio } from '@shared/portfolio/portfolio';
 import type { HandlerTable } from '../api/dispatch';
@@ -62,6 +62,11 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     'excel:apply': ({ token }) => excel.apply(token),
     'excel:progress': ({ jobId }) => excel.progress(jobId),
     'sample:load': ({ locale }) =>
-      commit((db) => accounts.addAccount(db, buildSampleAccount(ctx(), locale ?? db.settings.locale ?? 'en'))).account,
+      commit((db) => {
+        const language = locale ?? db.settings.locale ?? 'en';
+        const productLines = sampleProductLines(ctx(), language, db.settings.productLines);
+        const withLines = { ...db, settings: { ...db.settings, productLines } };
+        return accounts.addAccount(withLines, buildSampleAccount(ctx(), language, productLines));
+      }).account,
   };
 }
