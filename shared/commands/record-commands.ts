@@ -150,13 +150,12 @@ export function performRecordCommand(account: Account, cmd: RecordCommand, now: 
   if (op === 'add') {
     const records = (cmd as { records: RecordOf[RecordList][] }).records;
     const known = new Set(current.map((r) => r.id));
-    let staged: Account = account;
+    // The records may refer to one another in any order (an undo restores a part before its parent).
+    const staged = { ...account, [list]: [...current, ...records] } as Account;
     for (const r of records) {
       if (known.has(r.id)) fail(`${one} ${r.id} already exists`);
       known.add(r.id);
       checkRefs(staged, list, r);
-      // Later records may refer to earlier ones (a division and its sub-division).
-      staged = { ...staged, [list]: [...(staged[list] as RecordOf[RecordList][]), r] };
     }
     const at = (cmd as { at?: number[] }).at;
     return {

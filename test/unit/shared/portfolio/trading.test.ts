@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { inLast12, monthIndex, tradingStats } from '@shared/portfolio/trading';
+
+const o = (date: string, amount: number) => ({ date, amount });
+const TODAY = '2024-05-15';
+
+describe('tradingStats', () => {
+  it('sums by calendar month: the twelve months ending with today’s month, and the twelve before', () => {
+    const s = tradingStats(
+      [
+        o('2024-05-15', 1), // today: in, last month slot
+        o('2024-05-16', 1000), // after today, same month: ignored
+        o('2025-01-01', 1000), // future: ignored
+        o('2024-05-01', 2), // first of this month
+        o('2023-06-01', 4), // first day of the window: oldest slot
+        o('2023-05-31', 8), // last day of the prior window
+        o('2022-06-01', 16), // first day of the prior window
+        o('2022-05-31', 1000), // before both windows: ignored
+      ],
+      TODAY,
+    );
+    expect(s.monthly).toEqual([4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3]);
+    expect(s.last12).toBe(7);
+    expect(s.prior12).toBe(24);
+    expect(s.quarterly).toEqual([4, 0, 0, 3]);
+    expect(s.orderCount).toBe(3);
+    expect(s.monthsWithOrders).toBe(2);
+    expect(s.largestOrder).toBe(4);
+    expect(s.averageOrder).toBeCloseTo(7 / 3, 12);
+    expect(s.yoyChange).toBeCloseTo((7 - 24) / 24, 12);
+  });
+
+  it('crosses the year end', () => {
+    const s = tradingStats([o('2023-02-01', 10), o('2023-01-31', 20), o('2024-01-10', 5), o('2023-12-31', 7)], '2024-01-10');
+    expect(s.monthly).toEqual([10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 5]);
+    expect(s.prior12).toBe(20);
+    expect(s.yoyChange).toBeCloseTo((22 - 20) / 20, 12);
+  });
+
+  it('has no year-on-year change without orders in the year before', () => {
+    expect(tradingStats([o('2024-03-01', 100)], TODAY).yoyChange).toBeNull();
+    expect(tradingStats([o('2023-03-01', 100)], TODAY)).toMatchObject({ last12: 0, prior12: 100, yoyChange: -1 });
+  });
+
+  it('has no stability, average or largest order without orders in the window', () => {
+    expect(tradingStats([], TODAY)).toEqual({
+      last12: 0,
+      prior12: 0,
+      yoyChange: null,
+      monthly: Array(12).fill(0),
+      quarterly: [0, 0, 0, 0],
+      orderCount: 0,
+      averageOrder: null,
+      largestOrder: null,
+      monthsWithOrders: 0,
+      stability: null,
+    });
+    expect(tradingStats([o('2023-04-30', 50)], TODAY).stability).toBeNull();
+  });
+
+  it('scores stability from regular months and even quarters', () => {
+    const months = ['2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
+    // Every month the same: regular and even.
+    expect(tradingStats(months.map((m) => o(`${m}-10`, 100)), TODAY).stability).toBe(100);
+    // One order a quarter, all the same: 4 months of 12, CV 0 → 100 × (0.5 × 4/12 + 0.5).
+    const quarterly = tradingStats([o('2023-06-10', 100), o('2023-09-10', 100), o('2023-12-10', 100), o('2024-03-10', 100)], TODAY);
+    expect(quarterly.stability).toBeCloseTo(100 * (0.5 * (4 / 12) + 0.5), 10);
+    // Quarters 100, 100, 200, 200: mean 150, population σ 50, CV 1/3 → 100 × (0.5 × 4/12 + 0.5 × 2/3) = 50.
+    const uneven = tradingStats([o('2023-06-10', 100), o('2023-09-10', 100), o('2023-12-10', 200), o('2024-03-10', 200)], TODAY);
+    expect(uneven.quarterly).toEqual([100, 100, 200, 200]);
+    expect(uneven.stability).toBeCloseTo(50, 10);
+    // Everything in one month: CV √3 > 1 → evenness 0; 1 month of 12 → 100 × 0.5 / 12.
+    const lumpy = tradingStats([o('2024-05-01', 900), o('2024-05-02', 100)], TODAY);
+    expect(lumpy.monthsWithOrders).toBe(1);
+    expect(lumpy.orderCount).toBe(2);
+    expect(lumpy.stability).toBeCloseTo(100 * 0.5 * (1 / 12), 10);
+    // Orders of nothing still count as months with orders; the quarters have no evenness.
+    expect(tradingStats([o('2024-05-01', 0), o('2024-04-01', 0)], TODAY).stability).toBeCloseTo(100 * 0.5 * (2 / 12), 10);
+  });
+});
+
+describe('window helpers', () => {
+  it('numbers months and tells the window', () => {
+    expect(monthIndex('2024-01-31') - monthIndex('2023-12-01')).toBe(1);
+    expect(inLast12('2023-06-01', TODAY)).toBe(true);
+    expect(inLast12('2023-05-31', TODAY)).toBe(false);
+    expect(inLast12('2024-05-15', TODAY)).toBe(true);
+    expect(inLast12('2024-05-16', TODAY)).toBe(false);
+  });
+});
