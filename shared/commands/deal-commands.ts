@@ -44,7 +44,14 @@ function defined<P extends object>(patch: P): P {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as P;
 }
 
+function checkDivision(account: Account, deal: Deal) {
+  if (deal.divisionId !== null && !account.divisions.some((d) => d.id === deal.divisionId)) {
+    fail(`${deal.name || deal.id}: the deal names a division of the customer that does not exist`);
+  }
+}
+
 function checkDealRefs(account: Account, deal: Deal) {
+  checkDivision(account, deal);
   const contacts = new Set(account.contacts.map((c) => c.id));
   for (const seat of deal.buyingCentre) {
     if (!contacts.has(seat.contactId)) fail(`${deal.name || deal.id}: the buying centre names a contact that is not on the map`);
@@ -108,6 +115,7 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
       const after = dealSchema.parse({ ...before, ...patch, updatedAt: now });
       // Only seats being set are checked: an old deal naming a contact since gone stays editable.
       if (patch.buyingCentre !== undefined) checkDealRefs(account, after);
+      if (patch.divisionId !== undefined) checkDivision(account, after);
       const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Deal]])) as DealPatch;
       return {
         account: touched({ ...account, deals: account.deals.map((d) => (d.id === cmd.id ? after : d)) }),

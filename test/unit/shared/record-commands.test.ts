@@ -167,6 +167,17 @@ describe('record commands: reference checks', () => {
   });
 });
 
+describe('deals and divisions', () => {
+  it('refuses a deal, new or edited, placed in a division that is not there, and accepts a real one', () => {
+    const account = hemei();
+    refused(account, { type: 'addDeal', deal: makeDeal({ id: 'new', divisionId: 'nowhere' }) }, /division/);
+    const deal = account.deals[0]!;
+    refused(account, { type: 'updateDeal', id: deal.id, patch: { divisionId: 'nowhere' } }, /division/);
+    const moved = roundTrip(account, { type: 'updateDeal', id: deal.id, patch: { divisionId: 'mill' } });
+    expect(moved.deals[0]?.divisionId).toBe('mill');
+  });
+});
+
 describe('removing divisions', () => {
   it('moves parts, orders and deals up to the parent, drops its marks, and the undo restores everything', () => {
     const a = roundTrip(hemei(), { type: 'removeDivisions', ids: ['north'] });

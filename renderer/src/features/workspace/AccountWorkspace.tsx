@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Center, FileButton, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Center, FileButton, Group, Loader, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import {
@@ -20,6 +20,10 @@ import { api } from '../../api/client';
 import { settingsSchema } from '@shared/model/database';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApiQuery';
+import { localNow } from '../../app/format';
+import type { HealthLevel } from '@shared/model/vocabulary';
+
+const HEALTH_COLOR: Record<HealthLevel, string> = { healthy: 'green', watch: 'yellow', atRisk: 'red' };
 import type { Route, WorkspaceTab } from '../../app/useHashRoute';
 import { MapEditor } from '../buying-center/MapEditor';
 import { showError } from '../../app/errors';
@@ -46,6 +50,9 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
   const [importing, setImporting] = useState<File | null>(null);
   const resetImport = useRef<() => void>(null);
   const settings = useApiQuery(() => api.settings.get(), []);
+  // The grade in force (the user's, or the one the value score suggests) and the health, for the header.
+  const portfolio = useApiQuery(() => api.portfolio.list({ now: localNow() }), [accountId]);
+  const row = portfolio.status === 'ok' ? portfolio.data.rows.find((r) => r.id === accountId) : undefined;
   const saveSettings = (patch: Parameters<typeof api.settings.update>[0]) => api.settings.update(patch).then(dataChanged, showError);
 
   if (query.status === 'loading' || settings.status === 'loading') {
@@ -78,7 +85,24 @@ export function AccountWorkspace({ accountId, tab, dealId, navigate }: Props) {
           <Title order={2} data-testid="account-title">
             {account.name}
           </Title>
-          {account.grade && <Badge variant="light">{account.grade}</Badge>}
+          {(row?.value.grade ?? account.grade) && (
+            <Tooltip
+              label={
+                row?.value.overridden
+                  ? t('valuation.grade.overridden', { suggested: row.value.suggestedGrade ?? '—' })
+                  : t('valuation.grade.suggested')
+              }
+            >
+              <Badge variant="light" data-testid="header-grade">
+                {row?.value.grade ?? account.grade}
+              </Badge>
+            </Tooltip>
+          )}
+          {row && (
+            <Badge variant="dot" color={HEALTH_COLOR[row.health.level]} data-testid="header-health" data-level={row.health.level}>
+              {t(`valuation.health.${row.health.level}`)}
+            </Badge>
+          )}
         </Group>
         <Group gap="xs">
           <FileButton accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={setImporting} resetRef={resetImport}>
