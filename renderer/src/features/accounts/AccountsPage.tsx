@@ -8,8 +8,9 @@ import type { AccountSummary } from '@shared/accounts';
 import type { Locale } from '@shared/model/database';
 import { showError } from '../../app/errors';
 import { queryFallback } from '../../app/QueryFallback';
-import { formatDate, formatMoney } from '../../app/format';
-import type { QueryState } from '../../app/useApiQuery';
+import { formatDate, formatMoney, localNow } from '../../app/format';
+import { useApiQuery, type QueryState } from '../../app/useApiQuery';
+import { api } from '../../api/client';
 import { deleteAccount, loadSampleAccount } from './account-commands';
 import { RenameAccountModal } from './RenameAccountModal';
 import { ExcelMenu } from '../excel/ExcelMenu';
@@ -26,6 +27,10 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<AccountSummary | null>(null);
   const [importing, setImporting] = useState<File | null>(null);
+  // The grade in force: the user's own, else the one the value score suggests (portfolio-wide).
+  const portfolio = useApiQuery(() => api.portfolio.list({ now: localNow() }), []);
+  const gradeOf = (a: AccountSummary) =>
+    (portfolio.status === 'ok' ? portfolio.data.rows.find((r) => r.id === a.id)?.value.grade : null) ?? a.grade;
 
   const loadSample = async () => {
     try {
@@ -152,7 +157,7 @@ export function AccountsPage({ accounts, onCreate, onOpen }: Props) {
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{a.industry}</Table.Td>
-                <Table.Td>{a.grade ? <Badge variant="light">{a.grade}</Badge> : t('common.none')}</Table.Td>
+                <Table.Td>{gradeOf(a) ? <Badge variant="light">{gradeOf(a)}</Badge> : t('common.none')}</Table.Td>
                 <Table.Td ta="right">{a.contactCount}</Table.Td>
                 <Table.Td ta="right">{a.openDealCount}</Table.Td>
                 <Table.Td ta="right">{formatMoney(a.openPipeline)}</Table.Td>
