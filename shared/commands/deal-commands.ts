@@ -32,6 +32,13 @@ export const dealCommandSchemas = [
 ] as const;
 
 export type DealCommand = z.infer<(typeof dealCommandSchemas)[number]>;
+/** Removing a deal unlinks the activities logged against it; its undo links them again with this. */
+export interface ActivityDealUndo {
+  type: 'updateActivity';
+  id: string;
+  patch: { dealId: string };
+}
+export type DealUndo = DealCommand | { type: 'batch'; commands: (DealCommand | ActivityDealUndo)[] };
 
 const fail = (message: string): never => {
   throw new AppError('VALIDATION', message);
@@ -63,7 +70,7 @@ function checkDealRefs(account: Account, deal: Deal) {
  * it. Pure, like the map commands: run in the renderer for instant feedback and in the main
  * process for keeps.
  */
-export function performDealCommand(account: Account, cmd: DealCommand, now: string): { account: Account; undo: DealCommand } {
+export function performDealCommand(account: Account, cmd: DealCommand, now: string): { account: Account; undo: DealUndo } {
   const touched = (a: Account): Account => ({ ...a, updatedAt: now });
   switch (cmd.type) {
     case 'addDeal': {
@@ -88,21 +95,27 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
     }
     case 'removeDeal': {
       const deal = account.deals.find((d) => d.id === cmd.id) ?? fail(`No deal with id ${cmd.id}`);
-      // The deal's next steps go with it (and come back with the undo); logged activities stay.
+      // The deal's next steps go with it (and come back with the undo); logged activities stay,
+      // no longer linked to it, and the undo links them again.
       const actions = account.actions.filter((a) => a.dealId === cmd.id);
+      const linked = account.activities.filter((a) => a.dealId === cmd.id);
+      const restore: DealCommand = {
+        type: 'addDeal',
+        deal,
+        actions,
+        at: account.deals.indexOf(deal),
+        actionsAt: positionsOf(account.actions, (a) => a.dealId === cmd.id),
+      };
       return {
         account: touched({
           ...account,
           deals: account.deals.filter((d) => d.id !== cmd.id),
           actions: account.actions.filter((a) => a.dealId !== cmd.id),
+          activities: linked.length ? account.activities.map((a) => (a.dealId === cmd.id ? { ...a, dealId: null } : a)) : account.activities,
         }),
-        undo: {
-          type: 'addDeal',
-          deal,
-          actions,
-          at: account.deals.indexOf(deal),
-          actionsAt: positionsOf(account.actions, (a) => a.dealId === cmd.id),
-        },
+        undo: linked.length
+          ? { type: 'batch', commands: [restore, ...linked.map((a): ActivityDealUndo => ({ type: 'updateActivity', id: a.id, patch: { dealId: cmd.id } }))] }
+          : restore,
       };
     }
     case 'updateDeal': {

@@ -99,30 +99,39 @@ function divisionCycle(divisions: readonly Division[], id: string, parentId: str
   return false;
 }
 
-/** The references a record makes must point at things in this account. */
-function checkRefs(account: Account, list: RecordList, record: RecordOf[RecordList]) {
+/**
+ * The references a record makes must point at things in this account. With `changed`, only the
+ * references among those keys are checked: an edit of an activity's notes stays possible after
+ * its deal was deleted.
+ */
+function checkRefs(account: Account, list: RecordList, record: RecordOf[RecordList], changed?: ReadonlySet<string>) {
+  const touches = (...keys: string[]) => !changed || keys.some((k) => changed.has(k));
   const hasDivision = (id: string | null) => id === null || account.divisions.some((d) => d.id === id);
   switch (list) {
     case 'activities': {
       const a = record as Activity;
       const contacts = new Set(account.contacts.map((c) => c.id));
-      if (a.contactIds.some((id) => !contacts.has(id))) fail('The activity names a contact that is not on the map');
-      if (a.dealId !== null && !account.deals.some((d) => d.id === a.dealId)) fail('The activity belongs to a deal that does not exist');
+      if (touches('contactIds') && a.contactIds.some((id) => !contacts.has(id))) fail('The activity names a contact that is not on the map');
+      if (touches('dealId') && a.dealId !== null && !account.deals.some((d) => d.id === a.dealId)) {
+        fail('The activity belongs to a deal that does not exist');
+      }
       return;
     }
     case 'orders': {
-      if (!hasDivision((record as Order).divisionId)) fail('The order names a division that does not exist');
+      if (touches('divisionId') && !hasDivision((record as Order).divisionId)) fail('The order names a division that does not exist');
       return;
     }
     case 'divisions': {
       const d = record as Division;
-      if (d.parentId !== null && !account.divisions.some((x) => x.id === d.parentId)) fail(`${d.name}: the parent division does not exist`);
+      if (touches('parentId') && d.parentId !== null && !account.divisions.some((x) => x.id === d.parentId)) {
+        fail(`${d.name}: the parent division does not exist`);
+      }
       if (divisionCycle(account.divisions, d.id, d.parentId)) fail(`${d.name}: a division cannot be part of itself`);
       return;
     }
     case 'whitespaceMarks': {
       const m = record as WhitespaceMark;
-      if (!hasDivision(m.divisionId)) fail('The whitespace mark names a division that does not exist');
+      if (touches('divisionId') && !hasDivision(m.divisionId)) fail('The whitespace mark names a division that does not exist');
       const clash = account.whitespaceMarks.some(
         (x) => x.id !== m.id && x.divisionId === m.divisionId && x.productLineId === m.productLineId,
       );
@@ -169,7 +178,7 @@ export function performRecordCommand(account: Account, cmd: RecordCommand, now: 
     const before = current.find((r) => r.id === id) ?? fail(`No ${one.toLowerCase()} with id ${id}`);
     const patch = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
     const after = schema.parse({ ...before, ...patch, updatedAt: now }) as RecordOf[RecordList];
-    checkRefs({ ...account, [list]: current.filter((r) => r.id !== id) } as Account, list, after);
+    checkRefs({ ...account, [list]: current.filter((r) => r.id !== id) } as Account, list, after, new Set(Object.keys(patch)));
     if (list === 'divisions' && divisionCycle(account.divisions, id, (after as Division).parentId)) {
       fail(`${(after as Division).name}: a division cannot be part of itself`);
     }

@@ -121,5 +121,7 @@ export const activitySchema = z.looseObject({
   outcome: meetingOutcomeSchema.nullable().default(null),
   summary: shortText(1000).default(''),
   notes: longText.default(''),
+  /** A meal, entertainment or a small gift came with a face-to-face contact (checked against the gift policy). */
+  hospitality: z.boolean().default(false),
 });
 export type Activity = z.infer<typeof activitySchema>;

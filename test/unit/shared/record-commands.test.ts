@@ -167,6 +167,25 @@ describe('record commands: reference checks', () => {
   });
 });
 
+describe('activities and deals', () => {
+  it('unlinks the activities of a removed deal, and the undo links them again', () => {
+    const account = hemei();
+    const deal = account.deals[0]!;
+    const linked = activity('2024-05-20', { id: 'linked', dealId: deal.id, contactIds: ['gm'] });
+    const withLinked = performPlanCommand(account, { type: 'addActivities', records: [linked] }, NOW).account;
+    const dealGone = roundTrip(withLinked, { type: 'removeDeal', id: deal.id });
+    expect(dealGone.activities.find((a) => a.id === 'linked')?.dealId).toBeNull();
+  });
+
+  it('lets an activity with a stale deal link (older data) be edited, but not be linked to a missing deal', () => {
+    const stale = activity('2024-05-20', { id: 'stale', dealId: 'deal-long-gone', contactIds: ['gm'] });
+    const account = { ...hemei(), activities: [stale] };
+    const edited = roundTrip(account, { type: 'updateActivity', id: 'stale', patch: { notes: 'Still worth keeping', hospitality: true } });
+    expect(edited.activities[0]).toMatchObject({ notes: 'Still worth keeping', hospitality: true, dealId: 'deal-long-gone' });
+    refused(account, { type: 'updateActivity', id: 'stale', patch: { dealId: 'nowhere' } }, /deal/);
+  });
+});
+
 describe('deals and divisions', () => {
   it('refuses a deal, new or edited, placed in a division that is not there, and accepts a real one', () => {
     const account = hemei();

@@ -27,6 +27,7 @@ import { bilingual } from '../../i18n';
 import { formatDate } from '../../app/format';
 import { CommitText } from '../../app/CommitText';
 import { edit } from '../../app/plan-store';
+import { ContactTimeline } from '../activity/ContactTimeline';
 
 const PROFILE_FIELDS = [
   'hometown',
@@ -271,6 +272,8 @@ export const ContactPanel = memo(function ContactPanel({ account, contact, onSel
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>
+      <Divider />
+      <ContactTimeline account={account} contactId={c.id} />
     </Stack>
   );
 });
