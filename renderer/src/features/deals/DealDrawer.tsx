@@ -41,6 +41,7 @@ import { localToday } from '../../app/format';
 import { bilingual } from '../../i18n';
 import { edit } from '../../app/plan-store';
 import { riskText } from './deal-text';
+import { DealPlacementFields } from '../group/DealPlacementFields';
 import type { DealRisk } from '@shared/deals/risk';
 
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD', 'JPY', 'GBP'];
@@ -157,6 +158,7 @@ export function DealDrawer({ account, deal, risks, onClose }: Props) {
               />
               <CommitText label={t('deals.col.owner')} value={deal.owner} onCommit={(owner) => update({ owner })} testId="deal-owner" />
             </SimpleGrid>
+            <DealPlacementFields account={account} deal={deal} onChange={(patch) => update(patch)} />
             <Select
               label={t('deals.col.saleType')}
               data={[{ value: '', label: t('common.none') }, ...options(SALE_TYPES, 'vocab.saleTypes')]}

@@ -1,0 +1,215 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export type DivisionKind = 'Division' | 'Subsidiary';
+export type CellStatus = 'sold' | 'openDeal' | 'competitor' | 'whitespace';
+export type Figure = 'purchases12' | 'openPipeline' | 'weightedPipeline' | 'openDeals' | 'wonDeals';
+
+const SAVE_PATHS = new Set(['/api/plan:apply', '/api/settings:update']);
+
+/**
+ * The "Group & whitespace" tab: the division tree with its rolled-up figures, our product lines,
+ * and the whitespace map. The group itself is addressed as division `'group'`. Counts plan and
+ * settings saves in flight, for {@link saved} before a reload or restart.
+ */
+export class GroupPage {
+  readonly view: Locator;
+  readonly tree: Locator;
+  readonly rows: Locator;
+  readonly addDivisionButton: Locator;
+  readonly divisionName: Locator;
+  readonly divisionKind: Locator;
+  readonly divisionParent: Locator;
+  readonly divisionRegion: Locator;
+  readonly addDivisionSubmit: Locator;
+  readonly confirmDeleteButton: Locator;
+  readonly deleteBody: Locator;
+  readonly undoDeleteButton: Locator;
+  readonly rollupTotal: Locator;
+  readonly noDivisions: Locator;
+
+  readonly productLines: Locator;
+  readonly newLineName: Locator;
+  readonly addLineButton: Locator;
+  readonly confirmRemoveLine: Locator;
+  readonly lineInUse: Locator;
+
+  readonly grid: Locator;
+  readonly cells: Locator;
+  readonly noLines: Locator;
+  readonly summary: Locator;
+  readonly startDealItem: Locator;
+  readonly markCompetitorItem: Locator;
+  readonly clearMarkItem: Locator;
+  readonly competitorName: Locator;
+  readonly competitorNotes: Locator;
+  readonly competitorSave: Locator;
+
+  private savesInFlight = 0;
+
+  constructor(readonly page: Page) {
+    const isSave = (url: string) => SAVE_PATHS.has(new URL(url).pathname);
+    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
+    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
+    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+
+    this.view = page.getByTestId('group-view');
+    this.tree = page.getByTestId('division-tree');
+    this.rows = page.getByTestId('division-row');
+    this.addDivisionButton = page.getByTestId('add-division');
+    this.divisionName = page.getByTestId('division-name-input');
+    this.divisionKind = page.getByTestId('division-kind-input');
+    this.divisionParent = page.getByTestId('division-parent-input');
+    this.divisionRegion = page.getByTestId('division-region-input');
+    this.addDivisionSubmit = page.getByTestId('add-division-submit');
+    this.confirmDeleteButton = page.getByTestId('confirm-delete-division');
+    this.deleteBody = page.getByTestId('delete-division-body');
+    this.undoDeleteButton = page.getByTestId('undo-delete-division');
+    this.rollupTotal = page.getByTestId('rollup-total');
+    this.noDivisions = page.getByTestId('divisions-empty');
+
+    this.productLines = page.getByTestId('product-line');
+    this.newLineName = page.getByTestId('new-product-line-name');
+    this.addLineButton = page.getByTestId('add-product-line');
+    this.confirmRemoveLine = page.getByTestId('confirm-remove-product-line');
+    this.lineInUse = page.getByTestId('product-line-in-use');
+
+    this.grid = page.getByTestId('whitespace-grid');
+    this.cells = page.getByTestId('ws-cell');
+    this.noLines = page.getByTestId('ws-no-lines');
+    this.summary = page.getByTestId('ws-summary');
+    this.startDealItem = page.getByTestId('ws-start-deal');
+    this.markCompetitorItem = page.getByTestId('ws-mark-competitor');
+    this.clearMarkItem = page.getByTestId('ws-clear-mark');
+    this.competitorName = page.getByTestId('ws-competitor-name');
+    this.competitorNotes = page.getByTestId('ws-competitor-notes');
+    this.competitorSave = page.getByTestId('ws-competitor-save');
+  }
+
+  // ---- the division tree ----
+
+  /** The tree row of the division named exactly `name`. */
+  row(name: string): Locator {
+    return this.page.locator(`[data-testid="division-row"][data-name="${name}"]`);
+  }
+
+  get groupRow(): Locator {
+    return this.page.locator('[data-testid="division-row"][data-division-id="group"]');
+  }
+
+  /** One figure cell of a row; its `data-own` and `data-total` attributes hold the numbers. */
+  figure(row: Locator, figure: Figure): Locator {
+    return row.getByTestId(`fig-${figure}`);
+  }
+
+  /** The division ids of the tree rows, top to bottom (the group is `'group'`). */
+  async order(): Promise<string[]> {
+    return this.rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-division-id') ?? ''));
+  }
+
+  /**
+   * Adds a division through the add dialog, under `parent` (a division's name; the group when
+   * omitted) using that row's "+" button; resolves with its id.
+   */
+  async addDivision(name: string, opts: { kind?: DivisionKind; parent?: string; region?: string } = {}): Promise<string> {
+    if (opts.parent) await this.row(opts.parent).getByTestId('add-subdivision').click();
+    else await this.addDivisionButton.click();
+    await expect(this.divisionName).toBeVisible();
+    // The "+" on a row presets the parent.
+    if (opts.parent) await expect(this.divisionParent).toHaveValue(opts.parent);
+    await this.divisionName.fill(name);
+    if (opts.kind) {
+      await this.pick(this.divisionKind, new RegExp(`^${opts.kind} `));
+      await expect(this.divisionKind).toHaveValue(new RegExp(`^${opts.kind} `));
+    }
+    if (opts.region) await this.divisionRegion.fill(opts.region);
+    await this.addDivisionSubmit.click();
+    await expect(this.divisionName).toBeHidden();
+    await expect(this.row(name)).toHaveCount(1);
+    const id = await this.row(name).getAttribute('data-division-id');
+    if (!id) throw new Error(`No id on the row of ${name}`);
+    return id;
+  }
+
+  /** Opens the row's delete confirmation (its text is in {@link deleteBody}). */
+  async startDelete(name: string): Promise<void> {
+    await this.row(name).getByTestId('delete-division').click();
+    await expect(this.confirmDeleteButton).toBeVisible();
+  }
+
+  // ---- product lines ----
+
+  line(name: string): Locator {
+    return this.page.locator(`[data-testid="product-line"][data-name="${name}"]`);
+  }
+
+  /** Adds one of our product lines; resolves with its id once it is stored and shown. */
+  async addProductLine(name: string): Promise<string> {
+    await this.newLineName.fill(name);
+    await this.addLineButton.click();
+    await expect(this.newLineName).toHaveValue('');
+    await expect(this.line(name)).toHaveCount(1);
+    const id = await this.line(name).getAttribute('data-product-line-id');
+    if (!id) throw new Error(`No id on product line ${name}`);
+    return id;
+  }
+
+  // ---- the whitespace map ----
+
+  /** The cell of a division (or `'group'`) and a product line (by ids). */
+  cell(divisionId: string, productLineId: string): Locator {
+    return this.page.locator(`[data-testid="ws-cell"][data-division-id="${divisionId}"][data-product-line-id="${productLineId}"]`);
+  }
+
+  async openCellMenu(cell: Locator): Promise<void> {
+    await cell.getByTestId('ws-cell-button').click();
+    await expect(this.startDealItem).toBeVisible();
+  }
+
+  /** Marks (or re-marks) a cell as held by a competitor. */
+  async markCompetitor(cell: Locator, competitor: string, notes = ''): Promise<void> {
+    await this.openCellMenu(cell);
+    await this.markCompetitorItem.click();
+    await this.competitorName.fill(competitor);
+    if (notes) await this.competitorNotes.fill(notes);
+    await this.competitorSave.click();
+    await expect(this.competitorName).toBeHidden();
+    await expect(cell).toHaveAttribute('data-status', 'competitor');
+    await expect(cell.getByTestId('ws-competitor')).toHaveText(competitor);
+  }
+
+  /** "Start a deal here" on a cell: the deals tab opens on the new deal. */
+  async startDeal(cell: Locator): Promise<void> {
+    await this.openCellMenu(cell);
+    await this.startDealItem.click();
+  }
+
+  // ---- shared ----
+
+  /** Picks an option of a Mantine Select by its visible name. */
+  async pick(select: Locator, option: string | RegExp): Promise<void> {
+    await select.click();
+    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  }
+
+  async undo(label: string): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press('Control+z');
+    await expect(this.page.getByText(`Undone: ${label}`).last()).toBeVisible();
+  }
+
+  /** Resolves when no plan edit and no settings change is on its way to the host. */
+  async saved(): Promise<void> {
+    let quietBefore = false;
+    await expect
+      .poll(
+        () => {
+          const quiet = this.savesInFlight === 0;
+          const settled = quiet && quietBefore;
+          quietBefore = quiet;
+          return settled;
+        },
+        { intervals: [50] },
+      )
+      .toBe(true);
+  }
+}
