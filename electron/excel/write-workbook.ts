@@ -18,7 +18,8 @@ const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true };
 const NUM_FMT: Partial<Record<ColumnType, string>> = {
   date: 'yyyy-mm-dd',
   money: '#,##0.00',
-  percent: '0"%"',
+  // The cell holds the fraction (0.35): a real percent format shows it as 35 %.
+  percent: '0%',
   stars: '0',
 };
 /** Columns users type free text into: format as Text so Excel never evaluates what they type. */

@@ -68,13 +68,14 @@ export class ExcelService {
     const now = this.deps.clock();
     const day = now.slice(0, 10);
     const db = this.deps.store().data;
+    const { productLines } = db.settings;
     if (input.scope === 'template') {
-      const bytes = await writeWorkbook(templateSheets(input.locale));
+      const bytes = await writeWorkbook(templateSheets(input.locale, { productLines }));
       return { fileName: input.locale === 'zh-CN' ? '客户计划模板.xlsx' : 'Account plan template.xlsx', base64: bytes.toString('base64') };
     }
     if (input.scope === 'portfolio') {
       const accounts = db.accounts.filter((a) => a.deletedAt === null);
-      const bytes = await writeWorkbook(portfolioToSheets(accounts, input.locale, now));
+      const bytes = await writeWorkbook(portfolioToSheets(accounts, input.locale, now, { productLines }));
       return { fileName: `${input.locale === 'zh-CN' ? '客户组合' : 'Portfolio'} ${day}.xlsx`, base64: bytes.toString('base64') };
     }
     const account = db.accounts.find((a) => a.id === input.accountId && a.deletedAt === null);
@@ -82,7 +83,7 @@ export class ExcelService {
     const image = input.image
       ? { sheetName: ORG_CHART_SHEET[input.locale], png: Buffer.from(input.image.base64, 'base64'), width: input.image.width, height: input.image.height }
       : undefined;
-    const bytes = await writeWorkbook(accountToSheets(account, input.locale, now), { ...(image && { image }), creator: 'Account Planner' });
+    const bytes = await writeWorkbook(accountToSheets(account, input.locale, now, { productLines }), { ...(image && { image }), creator: 'Account Planner' });
     return { fileName: `${fileSafe(account.name)} ${day}.xlsx`, base64: bytes.toString('base64') };
   }
 
@@ -108,6 +109,7 @@ export class ExcelService {
     }
     this.step(input.jobId, 'mapping', 0.6);
     const db = this.deps.store().data;
+    const { productLines } = db.settings;
     const target = input.accountId === null ? null : (db.accounts.find((a) => a.id === input.accountId && a.deletedAt === null) ?? null);
     if (input.accountId !== null && !target) throw new AppError('NOT_FOUND', `No account with id ${input.accountId}`);
 
@@ -116,7 +118,7 @@ export class ExcelService {
     let contactList: ImportPreview['contactList'] = null;
     const format = isPlanWorkbook(sheets) ? 'plan' : 'contactList';
     if (format === 'plan') {
-      ({ accounts: incoming, problems } = sheetsToAccounts(sheets, { newId: this.deps.newId, now, ...(input.locale && { locale: input.locale }) }));
+      ({ accounts: incoming, problems } = sheetsToAccounts(sheets, { newId: this.deps.newId, now, productLines, ...(input.locale && { locale: input.locale }) }));
       if (target) incoming = incoming.slice(0, 1);
     } else {
       const sheet = sheets[0] as RawSheet;
@@ -155,7 +157,7 @@ export class ExcelService {
       // the merge leaves that field alone instead of overwriting it with the schema's default.
       const input = raw as AccountInput;
       const incomingAccount = fresh ? { ...input, id: this.deps.newId() } : input;
-      const merge = previewMerge(existing, incomingAccount, now);
+      const merge = previewMerge(existing, incomingAccount, now, { productLines });
       after.push(merge.merged);
       before.push(existing);
       accounts.push({ name: merge.merged.name, isNew: existing === null, creates: merge.creates, updates: merge.updates, unchanged: merge.unchanged });

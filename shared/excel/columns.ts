@@ -41,11 +41,30 @@ export const SHEET_KINDS: readonly SheetKind[] = [
   'criteria',
   'competitors',
   'actions',
+  'activities',
+  'divisions',
+  'orders',
+  'whitespace',
+  'signs',
   'flags',
 ];
 
 /** The sheets of one account plan, in workbook order. */
-export const PLAN_SHEET_KINDS: readonly SheetKind[] = ['account', 'contacts', 'lines', 'deals', 'criteria', 'competitors', 'actions', 'flags'];
+export const PLAN_SHEET_KINDS: readonly SheetKind[] = [
+  'account',
+  'contacts',
+  'lines',
+  'deals',
+  'criteria',
+  'competitors',
+  'actions',
+  'activities',
+  'divisions',
+  'orders',
+  'whitespace',
+  'signs',
+  'flags',
+];
 
 const SHEET_NAMES: Record<SheetKind, { en: string; zh: string; aliases: readonly string[] }> = {
   account: { en: 'Account', zh: '客户概况', aliases: ['Account profile', 'Profile', 'Customer', '客户', '客户信息', '客户资料'] },
@@ -59,6 +78,27 @@ const SHEET_NAMES: Record<SheetKind, { en: string; zh: string; aliases: readonly
   criteria: { en: 'Decision criteria', zh: '决策准则', aliases: ['Criteria', '准则', '决策标准'] },
   competitors: { en: 'Competitors', zh: '竞争对手', aliases: ['Competition', '竞争', '竞品'] },
   actions: { en: 'Actions', zh: '行动计划', aliases: ['Action plan', 'Next actions', 'Next steps', '行动', '下一步'] },
+  activities: {
+    en: 'Activity log',
+    zh: '联络记录',
+    aliases: ['Activities', 'Activity', 'Contact log', 'Visits', '联络', '活动记录', '拜访记录', '联系记录'],
+  },
+  divisions: {
+    en: 'Divisions',
+    zh: '分支机构',
+    aliases: ['Group structure', 'Group', 'Subsidiaries', 'Organisation', 'Organization', '组织', '集团体系', '事业部', '子公司'],
+  },
+  orders: { en: 'Orders', zh: '订单', aliases: ['Order history', 'Trading history', 'Sales', '订单记录', '交易记录', '销售记录'] },
+  whitespace: {
+    en: 'Whitespace',
+    zh: '空白市场',
+    aliases: ['Whitespace map', 'Whitespace marks', 'White space', '空白市场图', '空白'],
+  },
+  signs: {
+    en: 'Warning signs',
+    zh: '流失征兆',
+    aliases: ['Health', 'Health checklist', 'Signs', '大客户跳槽征兆', '跳槽征兆', '征兆', '健康检查'],
+  },
   flags: { en: 'Red flags', zh: '风险', aliases: ['Flags', 'Risks', 'Warnings', '警示', '风险提示'] },
   accounts: { en: 'Accounts', zh: '客户列表', aliases: ['Portfolio', 'Customers', '客户组合', '客户清单'] },
 };
@@ -114,6 +154,16 @@ const enumCol = (key: string, en: string, zh: string, e: EnumName, aliases: read
   enum: e,
 });
 
+const money = (key: string, en: string, zh: string, aliases: readonly string[] = []): FieldDef => ({
+  key,
+  type: 'money',
+  en,
+  zh,
+  aliases,
+  min: 0,
+  maxValue: 1e13,
+});
+
 /** The two columns that open every sheet of a portfolio export. */
 export const ACCOUNT_REF_FIELDS: readonly FieldDef[] = [
   { key: 'accountName', type: 'text', en: 'Account', zh: '客户名称', aliases: ['Account name', 'Customer', 'Company', '客户', '公司', '公司名称'], width: 20 },
@@ -146,14 +196,46 @@ const ACCOUNT_FIELDS: readonly FieldDef[] = [
     width: 24,
   },
   enumCol('kind', 'Kind', '客户类型', 'kind', ['Type', 'Account type', '类型'], 'direct'),
+  enumCol('stage', 'Stage', '客户阶段', 'accountStage', ['Account stage', 'Customer or prospect', '阶段'], 'customer'),
   enumCol('grade', 'Grade', '等级', 'grade', ['Class', '分级', '档次', '级别']),
   enumCol('relationshipType', 'Relationship', '关系类型', 'relationshipType', ['Relationship type', '关系']),
+  // Basic data
   text('profile.industry', 'Industry', '行业', ['Sector', '所属行业']),
   text('profile.region', 'Region', '地区', ['Area', 'Territory', '区域']),
   text('profile.address', 'Address', '地址', [], 500),
   text('profile.website', 'Website', '网站', ['Web', 'URL', '网址'], 500),
-  text('profile.owner', 'Owner', '负责人', ['Account manager', 'Key account manager', '客户经理']),
+  text('profile.phone', 'Phone', '电话', ['Telephone', 'Tel', 'Switchboard', '总机', '联系电话'], 100),
   long('profile.description', 'Description', '简介', ['About', '描述', '客户简介']),
+  // Characteristics
+  text('profile.ownershipType', 'Ownership type', '所有制形式', ['Ownership', 'Legal form', '所有制', '企业性质']),
+  text('profile.businessModel', 'Business model', '经营模式', ['商业模式'], 500),
+  text('profile.mainProducts', 'Main products', '主要产品', ['Products', '主营产品', '产品'], 500),
+  text('profile.marketPosition', 'Market position', '市场地位', ['Position', '行业地位'], 500),
+  text('profile.decisionStyle', 'Decision style', '决策风格', ['Decision making', '决策方式'], 500),
+  // Performance (the customer's own business)
+  money('profile.revenue', 'Revenue (a year)', '年营业额', ['Revenue', 'Annual revenue', 'Turnover', '营业额', '年收入', '营收']),
+  // A number in percent rather than a percent cell: growth can pass 100 %, which a fraction cell cannot tell from 1 %.
+  { key: 'profile.revenueGrowth', type: 'number', en: 'Revenue growth (%)', zh: '营业额增长率（%）', aliases: ['Revenue growth', 'Growth', 'Growth %', '营业额增长率', '增长率', '营收增长率'], min: -100, maxValue: 10_000 },
+  { key: 'profile.employees', type: 'number', en: 'Employees', zh: '员工人数', aliases: ['Staff', 'Headcount', 'Number of employees', '员工数', '人数'], min: 0, maxValue: 10_000_000, integer: true },
+  { key: 'profile.marketShare', type: 'percent', en: 'Market share', zh: '市场占有率', aliases: ['Share', '市场份额', '市占率'], min: 0, maxValue: 100 },
+  // Trading history with us
+  { key: 'profile.customerSince', type: 'date', en: 'Customer since', zh: '开始合作日期', aliases: ['First order', '合作开始', '合作起始日期'] },
+  text('profile.paymentTerms', 'Payment terms', '付款条件', ['Terms', 'Payment', '付款方式', '账期']),
+  money('profile.creditLimit', 'Credit limit', '信用额度', ['Credit', '授信额度']),
+  long('profile.tradingNotes', 'Trading notes', '交易备注', ['Trading history', '交易情况']),
+  // Prospects
+  money('profile.expectedAnnualPurchases', 'Expected annual purchases', '预计年采购额', ['Expected purchases', 'Expected contribution', '预计采购额', '预期贡献']),
+  enumCol('profile.intent', 'Intent to buy', '合作意向', 'intent', ['Intent', 'Buying intent', '意向', '购买意向']),
+  // Satisfaction
+  { key: 'profile.satisfaction', type: 'number', en: 'Satisfaction (1-5)', zh: '满意度（1-5）', aliases: ['Satisfaction', 'Satisfaction score', '满意度', '满意度评分'], min: 1, maxValue: 5, integer: true },
+  { key: 'profile.openComplaints', type: 'number', en: 'Open complaints', zh: '未解决投诉', aliases: ['Complaints', '投诉', '投诉数'], min: 0, maxValue: 100_000, integer: true },
+  { key: 'profile.lastReview', type: 'date', en: 'Last review', zh: '上次回访', aliases: ['Last review date', '回访日期', '上次回访日期'] },
+  long('profile.satisfactionNotes', 'Satisfaction notes', '满意度备注', ['满意度说明']),
+  // Ownership on our side
+  text('profile.owner', 'Owner', '负责人', ['Account manager', 'Key account manager', '客户经理']),
+  text('profile.team', 'Account team', '客户团队', ['Team', '团队'], 500),
+  text('profile.executiveSponsor', 'Executive sponsor', '高层支持人', ['Sponsor', '高层支持', '高管支持']),
+  { key: 'profile.ownerSince', type: 'date', en: 'Owner since', zh: '负责起始日期', aliases: ['负责起始'] },
   enumCol('giftPolicy.rule', 'Gift policy', '礼品政策', 'giftPolicy', ['Gifts', '礼品与招待政策'], 'unknown'),
   long('giftPolicy.notes', 'Gift policy notes', '礼品政策说明', ['Gift notes']),
   ...VALUE_FACTORS.map(
@@ -244,6 +326,18 @@ const DEAL_REF: readonly FieldDef[] = [
   { key: 'dealId', type: 'id', en: 'Deal ID', zh: '商机ID', aliases: ['商机编号', 'Opportunity ID'], width: 14 },
 ];
 
+/** Which part of the customer's group a record is with: by name, and by ID. Blank = the group itself. */
+const DIVISION_REF: readonly FieldDef[] = [
+  text('division', 'Division', '分支机构', ['Part of group', 'Subsidiary', 'Division name', '事业部', '子公司', '组织']),
+  { key: 'divisionId', type: 'id', en: 'Division ID', zh: '分支机构ID', aliases: ['Subsidiary ID', '事业部ID'], width: 14 },
+];
+
+/** One of our product lines (the settings' list): by name, and by ID. */
+const PRODUCT_LINE_REF: readonly FieldDef[] = [
+  text('productLine', 'Product line', '产品线', ['Product', 'Product line name', '产品', '产品线名称'], 100),
+  { key: 'productLineId', type: 'id', en: 'Product line ID', zh: '产品线ID', aliases: ['Product ID', '产品ID'], width: 14 },
+];
+
 const DEAL_FIELDS: readonly FieldDef[] = [
   id(),
   { ...text('name', 'Deal', '商机', ['Name', 'Deal name', 'Opportunity', '名称', '商机名称']), required: true, width: 24 },
@@ -264,6 +358,8 @@ const DEAL_FIELDS: readonly FieldDef[] = [
   long('winStrategy', 'Win strategy', '赢单策略', ['Strategy', '策略']),
   long('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明']),
   { key: 'closedAt', type: 'date', en: 'Closed on', zh: '关闭日期', aliases: ['Closed', 'Close', '结束日期'] },
+  ...DIVISION_REF,
+  ...PRODUCT_LINE_REF,
 ];
 
 const CRITERION_FIELDS: readonly FieldDef[] = [
@@ -303,6 +399,53 @@ const ACTION_FIELDS: readonly FieldDef[] = [
   long('contacts', 'Contacts', '相关联系人', ['People', 'Related contacts', '联系人']),
 ];
 
+const ACTIVITY_FIELDS: readonly FieldDef[] = [
+  id(),
+  { key: 'date', type: 'date', en: 'Date', zh: '日期', aliases: ['When', 'Day', '时间', '联络日期'], required: true },
+  enumCol('channel', 'Channel', '联络方式', 'channel', ['Type', 'Kind', 'How', '方式', '渠道', '联系方式', '类型'], 'visit'),
+  long('contacts', 'Contacts', '相关联系人', ['People', 'Contacts involved', 'Who', '联系人', '参与人']),
+  ...DEAL_REF,
+  enumCol('outcome', 'Outcome', '结果', 'outcome', ['Result', '会谈结果']),
+  text('summary', 'Summary', '摘要', ['Subject', 'Title', 'What', '主题', '内容', '事由'], 1000),
+  long('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明']),
+  { key: 'hospitality', type: 'bool', en: 'Hospitality or gift', zh: '含招待或礼品', aliases: ['Hospitality', 'Meal or gift', '招待', '宴请', '含招待'] },
+];
+
+const DIVISION_FIELDS: readonly FieldDef[] = [
+  id(),
+  { ...text('name', 'Division', '分支机构', ['Name', 'Division name', 'Subsidiary', '名称', '事业部', '子公司']), required: true, width: 24 },
+  enumCol('kind', 'Kind', '类型', 'divisionKind', ['Type', 'Division kind', '分支机构类型'], 'division'),
+  text('parent', 'Part of', '隶属', ['Parent', 'Parent division', 'Belongs to', '上级', '上级单位', '所属']),
+  { key: 'parentId', type: 'id', en: 'Part of ID', zh: '隶属ID', aliases: ['Parent ID', '上级ID', '上级单位ID'], width: 14 },
+  text('region', 'Region', '区域', ['Area', 'Territory', '地区']),
+  long('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明']),
+];
+
+const ORDER_FIELDS: readonly FieldDef[] = [
+  id(),
+  { key: 'date', type: 'date', en: 'Date', zh: '日期', aliases: ['Order date', 'When', '下单日期', '订单日期'], required: true },
+  { ...money('amount', 'Amount', '金额', ['Value', 'Order value', 'Sum', '订单金额', '金额（元）']), required: true },
+  ...DIVISION_REF,
+  ...PRODUCT_LINE_REF,
+  text('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明'], 500),
+];
+
+const WHITESPACE_FIELDS: readonly FieldDef[] = [
+  id(),
+  ...DIVISION_REF,
+  { ...PRODUCT_LINE_REF[0]!, required: true },
+  PRODUCT_LINE_REF[1]!,
+  text('competitor', 'Held by', '被谁占据', ['Competitor', 'Held by competitor', '竞争对手', '对手']),
+  text('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明'], 1000),
+];
+
+const SIGN_FIELDS: readonly FieldDef[] = [
+  { ...enumCol('sign', 'Warning sign', '征兆', 'warningSign', ['Sign', 'Signal', '信号', '流失征兆']), required: true, width: 40 },
+  { key: 'present', type: 'bool', en: 'Seen', zh: '已出现', aliases: ['Present', 'Ticked', 'Yes/No', '是否出现', '出现'] },
+  { key: 'since', type: 'date', en: 'Since', zh: '出现日期', aliases: ['Since when', 'Date', '开始日期', '自何时'] },
+  long('notes', 'Notes', '备注', ['Comments', 'Remarks', '说明']),
+];
+
 const FLAG_FIELDS: readonly FieldDef[] = [
   { ...enumCol('severity', 'Severity', '严重程度', 'severity', ['Level', '级别']), computed: true, width: 10 },
   { key: 'flag', type: 'longText', en: 'Red flag', zh: '风险', aliases: ['Flag', 'Warning', '警示'], computed: true, width: 60 },
@@ -319,6 +462,11 @@ export const SHEET_FIELDS: Readonly<Record<SheetKind, readonly FieldDef[]>> = {
   criteria: CRITERION_FIELDS,
   competitors: COMPETITOR_FIELDS,
   actions: ACTION_FIELDS,
+  activities: ACTIVITY_FIELDS,
+  divisions: DIVISION_FIELDS,
+  orders: ORDER_FIELDS,
+  whitespace: WHITESPACE_FIELDS,
+  signs: SIGN_FIELDS,
   flags: FLAG_FIELDS,
 };
 

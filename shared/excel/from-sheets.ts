@@ -1,4 +1,5 @@
 import { accountSchema, type AccountInput } from '../model/account';
+import type { ProductLine } from '../model/database';
 import { NINE_KNOWS } from '../model/vocabulary';
 import { cellText, isBlank, parseCell, parseDate } from './cells';
 import { fieldHeader, matchHeader, sheetFields, sheetKindOf, sheetName, type FieldDef, type HeaderMatch } from './columns';
@@ -30,6 +31,11 @@ export interface SheetsToAccountsOptions {
   now: string;
   /** Language of the problem messages; English by default. */
   locale?: Locale;
+  /**
+   * Our product lines (the settings). Product-line cells are matched to them by name (or ID);
+   * a name that is not among them is a problem: an import never creates product lines.
+   */
+  productLines?: readonly ProductLine[];
 }
 
 export interface SheetsToAccountsResult {
@@ -66,6 +72,12 @@ interface AccountDraft {
   lines: Obj[];
   deals: Read<Obj>[];
   actions: Obj[];
+  activities: Obj[];
+  divisions: Read<Obj>[];
+  orders: Obj[];
+  whitespace: Obj[];
+  /** The warning signs read, by sign; null when the workbook has no row of this account's signs. */
+  signs: Obj | null;
 }
 
 const pathParts = new Map<string, string[]>();
@@ -103,7 +115,19 @@ const SPECIAL_KEYS = new Set([
   'meetings',
   'contacts',
   'currency',
+  'parent',
+  'parentId',
+  'division',
+  'divisionId',
+  'productLine',
+  'productLineId',
 ]);
+
+/**
+ * Sheets whose required cells must be filled: the record cannot stand without them (an order
+ * without a date). Elsewhere a blank name is kept: the app has nameless seats, deals and criteria.
+ */
+const STRICT_KINDS: ReadonlySet<SheetKind> = new Set(['account', 'accounts', 'divisions', 'orders', 'activities', 'whitespace', 'signs']);
 
 /** Date columns whose domain value is a timestamp: the date is read as midnight UTC. */
 const TIMESTAMP_KEYS = new Set(['confirmedAt.attitude', 'confirmedAt.influence', 'confirmedAt.stars', 'closedAt', 'doneAt']);
@@ -133,11 +157,16 @@ const sameName = (a: string, b: string) => a.trim() === b.trim();
  * header or alias in either language and in any order (unknown columns are ignored). Every value
  * is checked; a bad cell is reported and left out (the field keeps its default, or in a merge its
  * current value), a row that cannot stand (an account without a name, a criterion of an unknown
- * deal) is reported and skipped. Blank names of contacts, deals and the like are kept: the app has
- * nameless seats and deals. References go by ID first, else
- * by name: contacts' reports-to and successor, lines' from/to, the deal of criteria, competitors
- * and actions, the contacts of a deal's buying centre and of an action. When both the ID and a
- * name are given and the name was edited to another existing record, the name wins.
+ * deal, an order without a date, a division without a name, a whitespace mark without a product
+ * line) is reported and skipped. Blank names of contacts, deals and the like are kept: the app has
+ * nameless seats and deals. References go by ID first, else by name: contacts' reports-to and
+ * successor, lines' from/to, the deal of criteria, competitors, actions and activities, the
+ * contacts of a deal's buying centre, of an action and of an activity, the division of deals,
+ * orders, whitespace marks and of other divisions ("part of", loops reported and cut). When both
+ * the ID and a name are given and the name was edited to another existing record, the name wins.
+ * Product lines are the settings' (`opts.productLines`): matched by ID, else by name ignoring
+ * case; an unknown name is reported, never created; an ID alone that the settings no longer have
+ * is kept. Warning signs are read by sign; an account gets `warningSigns` only for the signs listed.
  *
  * The accounts returned are inputs: a column absent from the workbook is an absent key, so that
  * {@link previewMerge} leaves that field alone; a blank cell in a present column is the field's
@@ -210,7 +239,7 @@ export function readPlanSheets(
       if (!has(row.table, field.key) || SPECIAL_KEYS.has(field.key)) continue;
       const cell = cellOf(row, field.key);
       if (isBlank(cell)) {
-        if (field.required && (namesRequired || row.table.kind === 'account' || row.table.kind === 'accounts')) {
+        if (field.required && (namesRequired || STRICT_KINDS.has(row.table.kind))) {
           problemAt(row, field.key, msg('emptyRequired', { column: headerOf(row.table, field.key) }));
           complete = false;
         } else setPath(record, field.key, blankValue(field));
@@ -252,7 +281,7 @@ export function readPlanSheets(
       const record: Obj = { createdAt: now, updatedAt: now };
       if (!readFields(row, record)) continue;
       record.id = rowId(row);
-      accounts.push({ record, row, contacts: [], lines: [], deals: [], actions: [] });
+      accounts.push({ record, row, contacts: [], lines: [], deals: [], actions: [], activities: [], divisions: [], orders: [], whitespace: [], signs: null });
     }
   }
   if (accounts.length === 0) {
@@ -293,7 +322,7 @@ export function readPlanSheets(
     items: readonly Ref[],
     idKey: string | null,
     nameKey: string,
-    kind: 'contact' | 'deal',
+    kind: RefKind,
   ): { id: string } | null | undefined {
     const idText = idKey === null ? '' : textOf(row, idKey);
     const nameText = textOf(row, nameKey);
@@ -302,9 +331,107 @@ export function readPlanSheets(
     const key = r.byName ? nameKey : idKey ?? nameKey;
     const value = r.byName ? nameText : idText;
     const column = headerOf(row.table, key);
-    if (r.count > 1) problemAt(row, key, msg(kind === 'contact' ? 'ambiguousContact' : 'ambiguousDeal', { column, value, count: r.count }));
-    else problemAt(row, key, msg(kind === 'contact' ? 'noSuchContact' : 'noSuchDeal', { column, value }));
+    const [none, many] = REF_MESSAGES[kind];
+    problemAt(row, key, r.count > 1 ? msg(many, { column, value, count: r.count }) : msg(none, { column, value }));
     return undefined;
+  }
+
+  /**
+   * Reads a reference held in a name column and its ID column (either may be missing): the
+   * record's ID, null for a blank reference, `undefined` (reported) when it names nothing, and
+   * `absent` when the sheet has neither column.
+   */
+  function refOf(row: Row, items: readonly Ref[], nameKey: string, idKey: string, kind: RefKind): { id: string } | null | undefined | 'absent' {
+    const t = row.table;
+    if (!has(t, nameKey) && !has(t, idKey)) return 'absent';
+    return resolve(row, items, has(t, idKey) ? idKey : null, has(t, nameKey) ? nameKey : idKey, kind);
+  }
+
+  // ---- divisions -----------------------------------------------------------------------------
+  for (const t of of(['divisions'])) {
+    for (const row of rowsOf(t)) {
+      const account = accountOf(row);
+      if (!account) continue;
+      const record: Obj = { createdAt: now, updatedAt: now };
+      if (!readFields(row, record)) continue;
+      record.id = rowId(row);
+      account.divisions.push({ row, record });
+    }
+  }
+  const divisionRefs = (account: AccountDraft): Ref[] => account.divisions.map((d) => ({ id: String(d.record.id), name: String(d.record.name) }));
+  for (const account of accounts) {
+    const refs = divisionRefs(account);
+    for (const { row, record } of account.divisions) {
+      const r = refOf(row, refs, 'parent', 'parentId', 'division');
+      if (r === 'absent' || r === undefined) continue;
+      record.parentId = r === null || r.id === record.id ? null : r.id;
+      if (r !== null && r.id === record.id) problemAt(row, has(row.table, 'parent') ? 'parent' : 'parentId', msg('divisionLoop', { path: `${String(record.name)} → ${String(record.name)}` }));
+    }
+    breakDivisionLoops(account);
+  }
+
+  /** A division that is, through its parents, part of itself: reported, and cut at the last row. */
+  function breakDivisionLoops(account: AccountDraft): void {
+    const byId = new Map(account.divisions.map((d) => [String(d.record.id), d]));
+    const done = new Set<string>();
+    for (const start of account.divisions) {
+      const path: string[] = [];
+      const seen = new Map<string, number>();
+      let cur: Read<Obj> | undefined = start;
+      while (cur && !done.has(String(cur.record.id))) {
+        const id = String(cur.record.id);
+        if (seen.has(id)) {
+          const cycle = path.slice(seen.get(id));
+          const last = cycle.map((x) => byId.get(x)!).reduce((a, b) => (b.row.excelRow > a.row.excelRow ? b : a));
+          const from = cycle.indexOf(String(last.record.id));
+          const names = [...cycle.slice(from), ...cycle.slice(0, from), String(last.record.id)].map((x) => String(byId.get(x)?.record.name ?? x));
+          problemAt(last.row, has(last.row.table, 'parent') ? 'parent' : 'parentId', msg('divisionLoop', { path: names.join(' → ') }));
+          last.record.parentId = null;
+          break;
+        }
+        seen.set(id, path.length);
+        path.push(id);
+        const parent: unknown = cur.record.parentId;
+        cur = typeof parent === 'string' ? byId.get(parent) : undefined;
+      }
+      for (const id of path) done.add(id);
+    }
+  }
+
+  /** Product-line names match ignoring case and full-width forms: they are the settings' words, typed by hand. */
+  const lineKey = (name: string) => name.normalize('NFKC').trim().toLowerCase();
+  const productLineRefs: Ref[] = (opts.productLines ?? []).map((l) => ({ id: l.id, name: lineKey(l.name) }));
+  /**
+   * Reads the product line of a row into `record.productLineId`. A name must be one of the
+   * settings' lines; an ID alone that is not (a line removed since the export) is kept as it is.
+   * Returns false when the cell names no known line (reported).
+   */
+  function readProductLine(row: Row, record: Obj): boolean {
+    const t = row.table;
+    if (!has(t, 'productLine') && !has(t, 'productLineId')) return true;
+    const idText = has(t, 'productLineId') ? textOf(row, 'productLineId') : '';
+    const nameText = has(t, 'productLine') ? textOf(row, 'productLine') : '';
+    const r = resolveText(productLineRefs, idText, lineKey(nameText), true);
+    if (r.ok) {
+      record.productLineId = r.id;
+      return true;
+    }
+    if (!r.byName) {
+      record.productLineId = idText;
+      return true;
+    }
+    const column = headerOf(t, 'productLine');
+    problemAt(row, 'productLine', r.count > 1 ? msg('ambiguousProductLine', { column, value: nameText, count: r.count }) : msg('noSuchProductLine', { column, value: nameText }));
+    return false;
+  }
+
+  /** Reads the division of a row into `record.divisionId`; false when it names none of the account's (reported). */
+  function readDivision(row: Row, account: AccountDraft, record: Obj): boolean {
+    const r = refOf(row, divisionRefs(account), 'division', 'divisionId', 'division');
+    if (r === 'absent') return true;
+    if (r === undefined) return false;
+    record.divisionId = r === null ? null : r.id;
+    return true;
   }
 
   // ---- contacts ------------------------------------------------------------------------------
@@ -441,6 +568,8 @@ export function readPlanSheets(
         else problemAt(row, 'currency', msg('currency', { value: textOf(row, 'currency') }));
       }
       if (has(t, 'buyingCentre')) record.buyingCentre = readBuyingCentre(row, refs);
+      readDivision(row, account, record);
+      readProductLine(row, record);
       if (has(t, 'nineKnows')) record.nineKnows = readNineKnows(row);
       if (has(t, 'meetings')) record.meetings = readMeetings(row);
       record.criteria = [];
@@ -552,6 +681,73 @@ export function readPlanSheets(
     }
   }
 
+  // ---- activity log --------------------------------------------------------------------------
+  for (const t of of(['activities'])) {
+    for (const row of rowsOf(t)) {
+      const account = accountOf(row);
+      if (!account) continue;
+      const deal = dealOf(row, account);
+      if (deal === undefined) continue;
+      const record: Obj = { createdAt: now, updatedAt: now };
+      if (!readFields(row, record)) continue;
+      record.id = rowId(row);
+      if (has(t, 'deal') || has(t, 'dealId')) record.dealId = deal === null ? null : deal.record.id;
+      if (has(t, 'contacts')) {
+        const refs = account.contacts.map((c) => ({ id: String(c.record.id), name: String(c.record.name) }));
+        record.contactIds = contactList(row, 'contacts', refs);
+      }
+      account.activities.push(record);
+    }
+  }
+
+  // ---- orders and whitespace marks -----------------------------------------------------------
+  for (const t of of(['orders'])) {
+    for (const row of rowsOf(t)) {
+      const account = accountOf(row);
+      if (!account) continue;
+      const record: Obj = { createdAt: now, updatedAt: now };
+      if (!readFields(row, record)) continue;
+      record.id = rowId(row);
+      readDivision(row, account, record);
+      readProductLine(row, record);
+      account.orders.push(record);
+    }
+  }
+  for (const t of of(['whitespace'])) {
+    for (const row of rowsOf(t)) {
+      const account = accountOf(row);
+      if (!account) continue;
+      const record: Obj = { createdAt: now, updatedAt: now };
+      if (!readFields(row, record)) continue;
+      if (!readDivision(row, account, record) || !readProductLine(row, record)) continue;
+      // A mark is a cell of the map: it needs the product line.
+      if (typeof record.productLineId !== 'string' || record.productLineId === '') {
+        problemAt(row, 'productLine', msg('emptyRequired', { column: headerOf(t, 'productLine') }));
+        continue;
+      }
+      record.id = rowId(row);
+      account.whitespace.push(record);
+    }
+  }
+
+  // ---- warning signs -------------------------------------------------------------------------
+  for (const t of of(['signs'])) {
+    for (const row of rowsOf(t)) {
+      const account = accountOf(row);
+      if (!account) continue;
+      const record: Obj = {};
+      if (!readFields(row, record)) continue;
+      const { sign, ...entry } = record;
+      const key = String(sign);
+      account.signs ??= {};
+      if (key in account.signs) {
+        problemAt(row, 'sign', msg('duplicateSign', { value: textOf(row, 'sign') }));
+        continue;
+      }
+      account.signs[key] = entry;
+    }
+  }
+
   // ---- assemble and validate -----------------------------------------------------------------
   const result: AccountInput[] = [];
   for (const a of accounts) {
@@ -561,6 +757,11 @@ export function readPlanSheets(
       influenceLines: a.lines,
       deals: a.deals.map((d) => d.record),
       actions: a.actions,
+      activities: a.activities,
+      divisions: a.divisions.map((d) => d.record),
+      orders: a.orders,
+      whitespaceMarks: a.whitespace,
+      ...(a.signs && { warningSigns: a.signs }),
     };
     const parsed = accountSchema.safeParse(input);
     if (parsed.success) {
@@ -585,6 +786,14 @@ function mappedHeader(keys: readonly (string | null)[]): HeaderMatch {
 }
 
 type ResolveResult = { ok: true; id: string | null } | { ok: false; byName: boolean; count: number };
+
+/** What a reference names, and its messages when it names nothing (or several). */
+type RefKind = 'contact' | 'deal' | 'division';
+const REF_MESSAGES: Record<RefKind, [MessageCode, MessageCode]> = {
+  contact: ['noSuchContact', 'ambiguousContact'],
+  deal: ['noSuchDeal', 'ambiguousDeal'],
+  division: ['noSuchDivision', 'ambiguousDivision'],
+};
 
 /**
  * Finds a record by ID text first, else by name. When both are given and the name names exactly

@@ -1,14 +1,19 @@
 import type { Locale } from '../model/database';
 import {
   ACCOUNT_KINDS,
+  ACCOUNT_STAGES,
+  ACTIVITY_CHANNELS,
+  ALL_WARNING_SIGNS,
   ATTITUDES,
   BUYER_ROLES,
   CONTACT_LEVELS,
   CRITERION_MOVES,
   DEAL_STAGES,
+  DIVISION_KINDS,
   GIFT_POLICIES,
   GRADES,
   INFLUENCE_LEVELS,
+  INTENT_LEVELS,
   MEETING_OUTCOMES,
   NEED_KINDS,
   NEED_VISIBILITY,
@@ -131,6 +136,62 @@ export const ENUMS = {
       direct: { en: 'Direct customer', zh: '直接客户', aliases: ['Direct', '直客'] },
       channel: { en: 'Channel partner', zh: '渠道伙伴', aliases: ['Channel', 'Distributor', '经销商', '渠道'] },
     } satisfies Labels<(typeof ACCOUNT_KINDS)[number]>,
+  },
+  accountStage: {
+    what: { en: 'account stage', zh: '客户阶段' },
+    values: ACCOUNT_STAGES,
+    labels: {
+      customer: { en: 'Customer', zh: '现有客户', aliases: ['Existing customer', 'Existing', 'Current customer', '老客户', '已合作'] },
+      prospect: { en: 'Prospect', zh: '潜在客户', aliases: ['Potential customer', 'Lead', 'Target', '潜客', '目标客户', '未合作'] },
+    } satisfies Labels<(typeof ACCOUNT_STAGES)[number]>,
+  },
+  intent: {
+    what: { en: 'intent', zh: '合作意向' },
+    values: INTENT_LEVELS,
+    labels: {
+      high: { en: 'High intent', zh: '意向强', aliases: ['High', 'Strong', 'H', '高', '强'] },
+      medium: { en: 'Some intent', zh: '意向一般', aliases: ['Medium', 'Some', 'M', '中', '一般'] },
+      low: { en: 'Low intent', zh: '意向弱', aliases: ['Low', 'Weak', 'L', '低', '弱'] },
+    } satisfies Labels<(typeof INTENT_LEVELS)[number]>,
+  },
+  divisionKind: {
+    what: { en: 'division kind', zh: '分支机构类型' },
+    values: DIVISION_KINDS,
+    labels: {
+      division: { en: 'Division', zh: '事业部', aliases: ['Branch', 'Plant', 'Business unit', '分部', '分厂', '工厂'] },
+      subsidiary: { en: 'Subsidiary', zh: '子公司', aliases: ['Affiliate', '附属公司', '控股子公司'] },
+    } satisfies Labels<(typeof DIVISION_KINDS)[number]>,
+  },
+  channel: {
+    what: { en: 'channel', zh: '联络方式' },
+    values: ACTIVITY_CHANNELS,
+    labels: {
+      visit: { en: 'Visit', zh: '拜访', aliases: ['Customer visit', '上门拜访', '拜访客户'] },
+      phone: { en: 'Phone call', zh: '电话', aliases: ['Phone', 'Call', 'Telephone', '电话沟通'] },
+      email: { en: 'Email', zh: '电子邮件', aliases: ['E-mail', 'Mail', '邮件'] },
+      sms: { en: 'Text message', zh: '短信', aliases: ['SMS', 'Text'] },
+      letter: { en: 'Letter or card', zh: '信函/贺卡', aliases: ['Letter', 'Card', '信函', '贺卡'] },
+      gift: { en: 'Gift', zh: '礼品', aliases: ['送礼'] },
+      companyVisit: { en: 'Visit to our company', zh: '来访我司', aliases: ['Company visit', 'Visit us', '来访', '参观我司'] },
+      seminar: { en: 'Seminar', zh: '研讨会', aliases: ['Workshop', 'Conference', '技术交流会'] },
+      meeting: { en: 'Meeting', zh: '会议', aliases: ['会谈', '开会'] },
+      personal: { en: 'Personal contact', zh: '私人交往', aliases: ['Personal', '私交'] },
+    } satisfies Labels<(typeof ACTIVITY_CHANNELS)[number]>,
+  },
+  warningSign: {
+    what: { en: 'warning sign', zh: '征兆' },
+    values: ALL_WARNING_SIGNS,
+    labels: {
+      ordersSpread: { en: 'Spreads its orders over more suppliers', zh: '把订单分散给更多供应商', aliases: ['Orders spread', 'Orders shrink', '订单分散', '订单减少'] },
+      strategyChange: { en: 'Is changing its strategy', zh: '正在改变经营战略', aliases: ['Strategy change', '战略改变', '改变战略'] },
+      newPurchasingModel: { en: 'Announces a new purchasing model', zh: '宣布新的采购模式', aliases: ['New purchasing model', '新采购模式'] },
+      channelConflict: { en: 'A channel conflict that cannot be settled', zh: '无法调和的渠道冲突', aliases: ['Channel conflict', '渠道冲突'] },
+      stockOuts: { en: 'Stock-outs we caused', zh: '我方造成的断货', aliases: ['Stock-outs', 'Stockouts', '断货'] },
+      priceRises: { en: 'Price rises we imposed', zh: '我方强加的涨价', aliases: ['Price rises', '涨价'] },
+      greyImports: { en: 'Cheaper goods flowing in from other regions', zh: '外地低价货窜入', aliases: ['Grey imports', 'Grey goods', '窜货'] },
+      brokenPromises: { en: 'Promises not kept', zh: '承诺未兑现', aliases: ['Broken promises'] },
+      partnerStaffLeaving: { en: 'The partner’s own staff leaving', zh: '经销商自己的人员流失', aliases: ['Partner staff leaving', 'Staff leaving', '人员流失'] },
+    } satisfies Labels<(typeof ALL_WARNING_SIGNS)[number]>,
   },
   relationshipType: {
     what: { en: 'relationship', zh: '关系类型' },
@@ -337,6 +398,24 @@ const MESSAGES = {
     zh: '{column}“{value}”：有 {count} 个商机同名，请填写 ID',
   },
   missingDeal: { en: 'The row names no deal: it is skipped', zh: '此行没有指明商机：跳过此行' },
+  noSuchDivision: { en: '{column} "{value}": no such division', zh: '{column}“{value}”：没有这个分支机构' },
+  ambiguousDivision: {
+    en: '{column} "{value}": {count} divisions have this name; give the ID',
+    zh: '{column}“{value}”：有 {count} 个分支机构同名，请填写 ID',
+  },
+  noSuchProductLine: {
+    en: '{column} "{value}": no such product line in the settings',
+    zh: '{column}“{value}”：设置中没有这条产品线',
+  },
+  ambiguousProductLine: {
+    en: '{column} "{value}": {count} product lines have this name; give the ID',
+    zh: '{column}“{value}”：有 {count} 条产品线同名，请填写 ID',
+  },
+  divisionLoop: { en: 'Part of forms a loop: {path}', zh: '隶属关系形成了循环：{path}' },
+  duplicateSign: {
+    en: 'The warning sign "{value}" appears twice: only the first row is read',
+    zh: '征兆“{value}”出现了两次：只读取第一行',
+  },
   noSuchAccount: { en: 'Account "{value}": no such account in the workbook', zh: '客户“{value}”：工作簿中没有这个客户' },
   missingAccount: {
     en: 'The workbook holds several accounts: the row names none of them, so it is skipped',

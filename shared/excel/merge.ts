@@ -1,7 +1,21 @@
-import { accountSchema, type Account, type AccountInput } from '../model/account';
+import { accountSchema, type Account, type AccountInput, type Division, type WhitespaceMark } from '../model/account';
+import type { ProductLine } from '../model/database';
+import { ALL_WARNING_SIGNS } from '../model/vocabulary';
 
 /** The kinds of record a merge reports on. */
-export type MergeKind = 'account' | 'contact' | 'line' | 'deal' | 'criterion' | 'competitor' | 'meeting' | 'action' | 'activity';
+export type MergeKind =
+  | 'account'
+  | 'contact'
+  | 'line'
+  | 'deal'
+  | 'criterion'
+  | 'competitor'
+  | 'meeting'
+  | 'action'
+  | 'activity'
+  | 'division'
+  | 'order'
+  | 'whitespaceMark';
 
 export interface MergeCreate {
   kind: MergeKind;
@@ -41,8 +55,20 @@ function stable(v: unknown): string {
 const same = (a: unknown, b: unknown) => stable(a) === stable(b);
 const norm = (s: unknown) => String(s ?? '').trim().toLowerCase();
 
-/** Nested objects merged key by key; other object or array values are replaced whole. */
-const NESTED = new Set(['profile', 'valueFactors', 'giftPolicy', 'confirmedAt', 'spin', 'nineKnows']);
+/**
+ * Nested objects merged key by key; other object or array values are replaced whole. A warning
+ * sign merges field by field: a workbook without the Since column leaves the dates alone.
+ */
+const NESTED = new Set([
+  'profile',
+  'valueFactors',
+  'giftPolicy',
+  'confirmedAt',
+  'spin',
+  'nineKnows',
+  'warningSigns',
+  ...ALL_WARNING_SIGNS.map((k) => `warningSigns.${k}`),
+]);
 /** Children merged as records of their own, and bookkeeping never taken from the import. */
 const SKIP = new Set([
   'id',
@@ -58,7 +84,6 @@ const SKIP = new Set([
   'orders',
   'divisions',
   'whitespaceMarks',
-  'warningSigns',
   'criteria',
   'competitors',
   'meetings',
@@ -129,23 +154,36 @@ function pair<T extends { id: string }>(existing: readonly T[], rawList: unknown
   return out;
 }
 
+/** What a merge needs beyond the two accounts. */
+export interface MergeOptions {
+  /** Our product lines, to name whitespace marks in the preview. */
+  productLines?: readonly ProductLine[];
+}
+
 /**
  * What importing `incoming` into `existing` would do, and the result. Contacts, deals and lines
  * match by ID, else contacts by name and department (by name alone when the import carries no
  * department), deals by name, lines by their two ends; criteria and competitors by ID, else name,
- * within their deal; actions by ID, else by what and deal; meetings by date and outcome. Matched
- * records take the incoming values of the fields the import carries; unmatched ones are created;
- * nothing existing is ever deleted (needs and meetings are added, not replaced). References in the
- * import (reports-to, line ends, seats, action contacts and deal) are redirected to the records
- * they matched. The existing account keeps its ID and name. With no existing account, everything
- * is a create.
+ * within their deal; actions by ID, else by what and deal; meetings by date and outcome;
+ * divisions by ID, else name; orders by ID, else date, amount, division and product line;
+ * activities by ID, else date, channel and summary; whitespace marks by ID, else their cell
+ * (division and product line). Matched records take the incoming values of the fields the import
+ * carries; unmatched ones are created; nothing existing is ever deleted (needs and meetings are
+ * added, not replaced). Warning signs merge sign by sign and field by field. References in the
+ * import (reports-to, line ends, seats, the contacts and deal of actions and activities, the
+ * division of deals, orders, marks and of other divisions) are redirected to the records they
+ * matched. The existing account keeps its ID and name. With no existing account, everything is a
+ * create.
  */
-export function previewMerge(existing: Account | null, incoming: AccountInput, now: string): MergePreview {
+export function previewMerge(existing: Account | null, incoming: AccountInput, now: string, opts: MergeOptions = {}): MergePreview {
   const full = accountSchema.parse(incoming);
   const raw = incoming as unknown as Obj;
   const creates: MergeCreate[] = [];
   const updates: MergeUpdate[] = [];
   let unchanged = 0;
+  const lineNames = new Map((opts.productLines ?? []).map((l) => [l.id, l.name]));
+  const orderName = (o: { date: string; amount: number }) => `${o.date} ${o.amount}`;
+  const markName = (m: WhitespaceMark) => m.competitor || lineNames.get(m.productLineId) || m.productLineId;
 
   if (existing === null) {
     creates.push({ kind: 'account', name: full.name });
@@ -159,14 +197,20 @@ export function previewMerge(existing: Account | null, incoming: AccountInput, n
     }
     for (const a of full.actions) creates.push({ kind: 'action', name: a.what });
     for (const a of full.activities) creates.push({ kind: 'activity', name: a.summary || a.date });
+    for (const d of full.divisions) creates.push({ kind: 'division', name: d.name });
+    for (const o of full.orders) creates.push({ kind: 'order', name: orderName(o) });
+    for (const m of full.whitespaceMarks) creates.push({ kind: 'whitespaceMark', name: markName(m) });
     return { creates, updates, unchanged, merged: full };
   }
 
   const contactIds = new Map<string, string>();
   const dealIds = new Map<string, string>();
+  const divisionIds = new Map<string, string>();
   const remapContact = (id: unknown) => (typeof id === 'string' ? (contactIds.get(id) ?? id) : id);
+  const remapDivision = (id: string | null) => (id === null ? null : (divisionIds.get(id) ?? id));
   const adjust: Adjust = (path, value) => {
     if (path === 'reportsToId' || path === 'successorOfId' || path === 'fromId' || path === 'toId') return remapContact(value);
+    if (path === 'divisionId' || path === 'parentId') return typeof value === 'string' ? remapDivision(value) : value;
     if (path === 'dealId') return typeof value === 'string' ? (dealIds.get(value) ?? value) : value;
     if (path === 'contactIds' && Array.isArray(value)) return value.map(remapContact);
     if (path === 'buyingCentre' && Array.isArray(value)) return value.map((s: Obj) => ({ ...s, contactId: remapContact(s.contactId) }));
@@ -210,6 +254,8 @@ export function previewMerge(existing: Account | null, incoming: AccountInput, n
   for (const m of contactPairs) if (m.existing) contactIds.set(m.full.id, m.existing.id);
   const dealPairs = pair(existing.deals, raw.deals, full.deals, (d) => (d.name.trim() === '' ? null : norm(d.name)));
   for (const m of dealPairs) if (m.existing) dealIds.set(m.full.id, m.existing.id);
+  const divisionPairs = pair(existing.divisions, raw.divisions, full.divisions, (d) => norm(d.name) || null);
+  for (const m of divisionPairs) if (m.existing) divisionIds.set(m.full.id, m.existing.id);
 
   const contacts = [...existing.contacts];
   for (const m of contactPairs) {
@@ -273,12 +319,24 @@ export function previewMerge(existing: Account | null, incoming: AccountInput, n
   for (const m of actionPairs) upsert(actions, apply('action', m, (a) => a.what), m.existing);
 
   const activities = [...existing.activities];
-  const known = new Set(activities.map((a) => a.id));
-  for (const a of full.activities) {
-    if (known.has(a.id)) continue;
-    creates.push({ kind: 'activity', name: a.summary || a.date });
-    activities.push({ ...a, contactIds: a.contactIds.map((id) => String(remapContact(id))), dealId: a.dealId === null ? null : (dealIds.get(a.dealId) ?? a.dealId) });
-  }
+  const activityPairs = pair(existing.activities, raw.activities, full.activities, (a) => `${a.date}\u0000${a.channel}\u0000${norm(a.summary)}`);
+  for (const m of activityPairs) upsert(activities, apply('activity', m, (a) => a.summary || a.date), m.existing);
+
+  const divisions = [...existing.divisions];
+  for (const m of divisionPairs) upsert(divisions, apply('division', m, (d) => d.name), m.existing);
+  cutDivisionLoops(divisions, now);
+
+  const orders = [...existing.orders];
+  const orderPairs = pair(existing.orders, raw.orders, full.orders.map((o) => ({ ...o, divisionId: remapDivision(o.divisionId) })), (o) =>
+    [o.date, o.amount, o.divisionId ?? '', o.productLineId ?? ''].join('\u0000'),
+  );
+  for (const m of orderPairs) upsert(orders, apply('order', m, orderName), m.existing);
+
+  const marks = [...existing.whitespaceMarks];
+  const markPairs = pair(existing.whitespaceMarks, raw.whitespaceMarks, full.whitespaceMarks.map((x) => ({ ...x, divisionId: remapDivision(x.divisionId) })), (x) =>
+    `${x.divisionId ?? ''}\u0000${x.productLineId}`,
+  );
+  for (const m of markPairs) upsert(marks, apply('whitespaceMark', m, markName), m.existing);
 
   if (accountFields.fields.length > 0) updates.unshift({ kind: 'account', name: existing.name, fields: accountFields.fields });
   else unchanged += 1;
@@ -293,8 +351,34 @@ export function previewMerge(existing: Account | null, incoming: AccountInput, n
     deals,
     actions,
     activities,
+    divisions,
+    orders,
+    whitespaceMarks: marks,
   });
   return { creates, updates, unchanged, merged };
+}
+
+/**
+ * Cuts a loop of "part of" that the merge of a workbook into an account could close (each side is
+ * a tree on its own): the division that closes it becomes a part of the group itself.
+ */
+function cutDivisionLoops(divisions: Division[], now: string): void {
+  const index = new Map(divisions.map((d, i) => [d.id, i]));
+  for (let i = 0; i < divisions.length; i++) {
+    const start = divisions[i]!;
+    const seen = new Set<string>([start.id]);
+    for (let at = start.parentId; at !== null; ) {
+      if (at === start.id) {
+        divisions[i] = { ...start, parentId: null, updatedAt: now };
+        break;
+      }
+      // A loop further up, without this division: cut when its own member is the start.
+      if (seen.has(at)) break;
+      seen.add(at);
+      const j = index.get(at);
+      at = j === undefined ? null : divisions[j]!.parentId;
+    }
+  }
 }
 
 function upsert<T extends { id: string }>(list: T[], record: T, existing: T | undefined): void {

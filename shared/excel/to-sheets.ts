@@ -1,7 +1,8 @@
 import type { Account } from '../model/account';
 import type { Contact } from '../model/contact';
+import type { ProductLine } from '../model/database';
 import type { Deal } from '../model/deal';
-import { NINE_KNOWS } from '../model/vocabulary';
+import { CHANNEL_WARNING_SIGNS, NINE_KNOWS, WARNING_SIGNS, type WarningSign } from '../model/vocabulary';
 import { redFlags, type RedFlag } from '../buying-centre/red-flags';
 import { isOpen, weightedValue } from '../deals/probability';
 import { sheetFields, sheetName, PLAN_SHEET_KINDS, columnSpec, type FieldDef } from './columns';
@@ -13,6 +14,12 @@ import type { CellValue, SheetData, SheetKind } from './types';
 const LIST_SEPARATOR: Record<Locale, string> = { en: ', ', 'zh-CN': '、' };
 
 type Row = Record<string, unknown>;
+
+/** What an export needs beyond the accounts. */
+export interface ExportOptions {
+  /** Our product lines (the settings): records name theirs, and the product-line columns get them as a dropdown. */
+  productLines?: readonly ProductLine[];
+}
 
 /** Reads `a.b.c` from a record. */
 function getPath(record: unknown, path: string): unknown {
@@ -47,12 +54,18 @@ export function toCell(field: FieldDef, value: unknown, locale: Locale): CellVal
   }
 }
 
-function sheet(kind: SheetKind, locale: Locale, portfolio: boolean, rows: Row[]): SheetData {
+function sheet(kind: SheetKind, locale: Locale, portfolio: boolean, rows: Row[], opts: ExportOptions = {}): SheetData {
   const fields = sheetFields(kind, portfolio);
+  const lineNames = [...new Set((opts.productLines ?? []).map((l) => l.name))];
   return {
     kind,
     name: sheetName(kind, locale),
-    columns: fields.map((f) => columnSpec(f, locale)),
+    columns: fields.map((f) => {
+      const spec = columnSpec(f, locale);
+      // A dropdown of the product lines: other names are still typed (and refused on import).
+      if (f.key === 'productLine' && lineNames.length > 0) spec.options = lineNames;
+      return spec;
+    }),
     rows: rows.map((r) => fields.map((f) => toCell(f, f.key in r ? r[f.key] : getPath(r.$, f.key), locale))),
   };
 }
@@ -111,12 +124,38 @@ interface Rows {
   criteria: Row[];
   competitors: Row[];
   actions: Row[];
+  activities: Row[];
+  divisions: Row[];
+  orders: Row[];
+  whitespace: Row[];
+  signs: Row[];
   flags: Row[];
 }
 
-function accountRows(account: Account, locale: Locale, now: string): Rows {
+/** Whether a warning sign holds anything: ticked, dated or with notes. */
+const signUsed = (s: { present: boolean; since: string | null; notes: string }) => s.present || s.since !== null || s.notes !== '';
+
+/**
+ * The warning signs written for an account: the four of every key account, and a distributor's
+ * five for a channel partner (or whenever one holds anything), so the checklist can be ticked in Excel.
+ */
+function signsOf(account: Account): WarningSign[] {
+  return [...WARNING_SIGNS, ...CHANNEL_WARNING_SIGNS.filter((k) => account.kind === 'channel' || signUsed(account.warningSigns[k]))];
+}
+
+function accountRows(account: Account, locale: Locale, now: string, opts: ExportOptions = {}): Rows {
   const acc = { accountName: account.name, accountId: account.id };
   const ref = contactRef(account.contacts);
+  const divisionById = new Map(account.divisions.map((d) => [d.id, d]));
+  const lineById = new Map((opts.productLines ?? []).map((l) => [l.id, l]));
+  /** The part of the group by name (the ID column carries the ID, so a name never has to stand alone). */
+  const placed = (r: { divisionId: string | null; productLineId: string | null }) => ({
+    division: r.divisionId === null ? null : (divisionById.get(r.divisionId)?.name ?? null),
+    divisionId: r.divisionId,
+    // A line no longer in the settings keeps its ID and no name.
+    productLine: r.productLineId === null ? null : (lineById.get(r.productLineId)?.name ?? null),
+    productLineId: r.productLineId,
+  });
   const byId = new Map(account.contacts.map((c) => [c.id, c]));
   const dealById = new Map(account.deals.map((d) => [d.id, d]));
   const sep = LIST_SEPARATOR[locale];
@@ -151,6 +190,7 @@ function accountRows(account: Account, locale: Locale, now: string): Rows {
     deals: account.deals.map((d) => ({
       $: d,
       ...acc,
+      ...placed(d),
       buyingCentre: d.buyingCentre.map((r) => `${enumLabel('role', r.role, locale)}: ${ref(r.contactId)}`).join('\n'),
       nineKnows: NINE_KNOWS.filter((k) => d.nineKnows[k])
         .map((k) => enumLabel('nineKnow', k, locale))
@@ -169,6 +209,21 @@ function accountRows(account: Account, locale: Locale, now: string): Rows {
         contacts: a.contactIds.map(ref).join('\n'),
       };
     }),
+    activities: account.activities.map((a) => ({
+      $: a,
+      ...acc,
+      deal: a.dealId === null ? null : (dealById.get(a.dealId)?.name ?? null),
+      dealId: a.dealId,
+      contacts: a.contactIds.map(ref).join('\n'),
+    })),
+    divisions: account.divisions.map((d) => ({
+      $: d,
+      ...acc,
+      parent: d.parentId === null ? null : (divisionById.get(d.parentId)?.name ?? null),
+    })),
+    orders: account.orders.map((o) => ({ $: o, ...acc, ...placed(o) })),
+    whitespace: account.whitespaceMarks.map((m) => ({ $: m, ...acc, ...placed(m) })),
+    signs: signsOf(account).map((k) => ({ $: account.warningSigns[k], ...acc, sign: k })),
     flags: flags.map((f) => ({
       ...acc,
       severity: f.severity,
@@ -180,12 +235,13 @@ function accountRows(account: Account, locale: Locale, now: string): Rows {
 
 /**
  * The workbook of one account plan: Account, Buying centre, Influence lines, Deals, Decision
- * criteria, Competitors, Actions and Red flags, with headers and labels in `locale`. Red flags are
- * computed at `now` and written as sentences; they are not read back.
+ * criteria, Competitors, Actions, Activity log, Divisions, Orders, Whitespace, Warning signs and
+ * Red flags, with headers and labels in `locale`. Red flags are computed at `now` and written as
+ * sentences; they are not read back. Product lines are named from `opts.productLines`.
  */
-export function accountToSheets(account: Account, locale: Locale, now: string): SheetData[] {
-  const rows = accountRows(account, locale, now);
-  return PLAN_SHEET_KINDS.map((kind) => sheet(kind, locale, false, rows[kind as keyof Rows]));
+export function accountToSheets(account: Account, locale: Locale, now: string, opts: ExportOptions = {}): SheetData[] {
+  const rows = accountRows(account, locale, now, opts);
+  return PLAN_SHEET_KINDS.map((kind) => sheet(kind, locale, false, rows[kind as keyof Rows], opts));
 }
 
 /**
@@ -193,12 +249,12 @@ export function accountToSheets(account: Account, locale: Locale, now: string): 
  * pipeline, weighted pipeline and red-flag count) followed by the plan sheets, each row opening
  * with the account's name and ID. Pipeline sums deal values whatever their currency.
  */
-export function portfolioToSheets(accounts: readonly Account[], locale: Locale, now: string): SheetData[] {
-  const all = accounts.map((a) => accountRows(a, locale, now));
+export function portfolioToSheets(accounts: readonly Account[], locale: Locale, now: string, opts: ExportOptions = {}): SheetData[] {
+  const all = accounts.map((a) => accountRows(a, locale, now, opts));
   const kinds = PLAN_SHEET_KINDS.filter((k) => k !== 'account');
   return [
-    sheet('accounts', locale, true, all.flatMap((r) => r.account)),
-    ...kinds.map((kind) => sheet(kind, locale, true, all.flatMap((r) => r[kind as keyof Rows]))),
+    sheet('accounts', locale, true, all.flatMap((r) => r.account), opts),
+    ...kinds.map((kind) => sheet(kind, locale, true, all.flatMap((r) => r[kind as keyof Rows]), opts)),
   ];
 }
 
@@ -207,10 +263,10 @@ export function portfolioToSheets(accounts: readonly Account[], locale: Locale, 
  * and the plan sheets with account columns) with headers and no rows. The Red flags sheet is left
  * out: it is computed on export and never read.
  */
-export function templateSheets(locale: Locale, opts: { portfolio?: boolean } = {}): SheetData[] {
+export function templateSheets(locale: Locale, opts: { portfolio?: boolean } & ExportOptions = {}): SheetData[] {
   const portfolio = opts.portfolio === true;
   const kinds: SheetKind[] = portfolio
     ? ['accounts', ...PLAN_SHEET_KINDS.filter((k) => k !== 'account' && k !== 'flags')]
     : PLAN_SHEET_KINDS.filter((k) => k !== 'flags');
-  return kinds.map((kind) => sheet(kind, locale, portfolio, []));
+  return kinds.map((kind) => sheet(kind, locale, portfolio, [], opts));
 }

@@ -14,7 +14,21 @@ export interface ColumnSpec {
   options?: string[];
   required?: boolean;
 }
-export type SheetKind = 'account' | 'contacts' | 'lines' | 'deals' | 'criteria' | 'competitors' | 'actions' | 'flags' | 'accounts';
+export type SheetKind =
+  | 'account'
+  | 'contacts'
+  | 'lines'
+  | 'deals'
+  | 'criteria'
+  | 'competitors'
+  | 'actions'
+  | 'activities'
+  | 'divisions'
+  | 'orders'
+  | 'whitespace'
+  | 'signs'
+  | 'flags'
+  | 'accounts';
 /** A sheet to write: `rows[i][j]` is the cell of `columns[j]`. */
 export interface SheetData { kind: SheetKind; name: string; columns: ColumnSpec[]; rows: CellValue[][] }
 /** A sheet as read: the header row, then the non-blank rows with their 1-based Excel row numbers. */

@@ -9,16 +9,18 @@ test.use({ viewport: { width: 1600, height: 1000 } });
 
 const DAY = /\d{4}-\d{2}-\d{2}/.source;
 
+const EN_RECORDS = ['Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions', 'Activity log', 'Divisions', 'Orders', 'Whitespace', 'Warning signs'];
+const ZH_RECORDS = ['采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '联络记录', '分支机构', '订单', '空白市场', '流失征兆'];
 const SHEETS = {
   en: {
-    portfolio: ['Accounts', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions', 'Red flags'],
-    template: ['Account', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions'],
-    plan: ['Account', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions', 'Red flags', 'Org chart'],
+    portfolio: ['Accounts', ...EN_RECORDS, 'Red flags'],
+    template: ['Account', ...EN_RECORDS],
+    plan: ['Account', ...EN_RECORDS, 'Red flags', 'Org chart'],
   },
   zh: {
-    portfolio: ['客户列表', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '风险'],
-    template: ['客户概况', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划'],
-    plan: ['客户概况', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '风险', '组织图'],
+    portfolio: ['客户列表', ...ZH_RECORDS, '风险'],
+    template: ['客户概况', ...ZH_RECORDS],
+    plan: ['客户概况', ...ZH_RECORDS, '风险', '组织图'],
   },
 };
 

@@ -21,7 +21,21 @@ const PEOPLE = [
   { name: '刘部长', role: 'payer', attitude: 'unknown', stars: 0 },
 ] as const;
 
-const PLAN_SHEETS = ['Account', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions', 'Red flags'];
+const PLAN_SHEETS = [
+  'Account',
+  'Buying centre',
+  'Influence lines',
+  'Deals',
+  'Decision criteria',
+  'Competitors',
+  'Actions',
+  'Activity log',
+  'Divisions',
+  'Orders',
+  'Whitespace',
+  'Warning signs',
+  'Red flags',
+];
 
 test('an account plan exported to Excel imports into a new account with its map and deal, survives a restart, and is one undo step', async ({ page, host }, testInfo) => {
   const accounts = new AccountsPage(page);
@@ -71,8 +85,9 @@ test('an account plan exported to Excel imports into a new account with its map 
   await expect(excel.problems).toHaveCount(0);
   await expect(excel.accounts).toHaveCount(1);
   // Everything in the plan is new to Copy Co: six contacts, the line, the deal with its two
-  // criteria and competitor, and the action; the account's own fields are the one update.
-  expect(await excel.summary()).toEqual({ creates: 12, updates: 1, unchanged: 0 });
+  // criteria and competitor, the action, three logged contacts, three divisions, 40 orders and the
+  // whitespace mark; the account's own fields are the one update.
+  expect(await excel.summary()).toEqual({ creates: 12 + 3 + 3 + 40 + 1, updates: 1, unchanged: 0 });
   const created = excel.account().getByText(/^\+ /);
   for (const p of PEOPLE) await expect(created).toContainText(`+ ${p.name} ·`);
   await expect(created).toContainText(`+ ${DEAL} ·`);

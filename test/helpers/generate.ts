@@ -430,6 +430,8 @@ function activity(r: Random, people: readonly Contact[], deals: readonly Deal[])
     outcome: r.chance(0.4) ? r.pick(MEETING_OUTCOMES) : null,
     summary: r.pick(['拜访采购总监', '电话跟进报价', 'Sent the lab report', '中秋节送礼', '技术交流会', 'Lunch with the plant manager', '参加客户年会', '邮件确认样品到货']),
     notes: r.chance(0.3) ? r.pick(SENTENCES) : '',
+    // Not drawn from the seed, so that the portfolios (and the benchmark figures) stay as they were.
+    hospitality: false,
   };
 }
 

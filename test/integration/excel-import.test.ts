@@ -102,9 +102,20 @@ function people(a: Account) {
   }));
 }
 
-function plan(a: Account) {
+function plan(a: Account, lines: readonly { id: string; name: string }[] = []) {
   const name = (id: string) => a.contacts.find((c) => c.id === id)?.name ?? `missing ${id}`;
+  const division = (id: string | null) => (id === null ? null : (a.divisions.find((d) => d.id === id)?.name ?? `missing ${id}`));
+  const line = (id: string | null) => (id === null ? null : (lines.find((l) => l.id === id)?.name ?? `missing ${id}`));
+  const deal = (id: string | null) => (id === null ? null : (a.deals.find((d) => d.id === id)?.name ?? `missing ${id}`));
   return {
+    stage: a.stage,
+    profile: a.profile,
+    warningSigns: a.warningSigns,
+    divisions: a.divisions.map((d) => ({ name: d.name, kind: d.kind, parent: division(d.parentId), region: d.region, notes: d.notes })),
+    orders: a.orders.map((o) => ({ date: o.date, amount: o.amount, division: division(o.divisionId), line: line(o.productLineId), notes: o.notes })),
+    activities: a.activities.map((x) => ({ date: x.date, channel: x.channel, contacts: x.contactIds.map(name), deal: deal(x.dealId), outcome: x.outcome, summary: x.summary, notes: x.notes, hospitality: x.hospitality })),
+    whitespace: a.whitespaceMarks.map((m) => ({ division: division(m.divisionId), line: line(m.productLineId), competitor: m.competitor, notes: m.notes })),
+    dealPlaces: a.deals.map((d) => [d.name, division(d.divisionId), line(d.productLineId)]),
     lines: a.influenceLines.map((l) => [name(l.fromId), name(l.toId), l.label]),
     deals: a.deals.map((d) => ({
       name: d.name,
@@ -130,6 +141,7 @@ function plan(a: Account) {
 }
 
 const count = (p: ImportPreview, kind: string) => p.accounts[0]?.creates.filter((c) => c.kind === kind).length ?? 0;
+const productLines = async (s: Services) => (await call<{ productLines: { id: string; name: string }[] }>(s, 'settings:get')).productLines;
 
 describe('export, then import into another account', () => {
   it.each<Locale>(['en', 'zh-CN'])('gives an empty account the same buying centre, line, deal and action as the plan exported (%s)', async (locale) => {
@@ -146,6 +158,7 @@ describe('export, then import into another account', () => {
     expect(p.accounts[0]).toMatchObject({ name: 'Empty account', isNew: false });
     expect(p.accounts[0]?.creates.filter((c) => c.kind === 'contact').map((c) => c.name)).toEqual(sample.contacts.map((c) => c.name));
     expect([count(p, 'contact'), count(p, 'line'), count(p, 'deal'), count(p, 'criterion'), count(p, 'competitor'), count(p, 'action')]).toEqual([6, 1, 1, 2, 1, 1]);
+    expect([count(p, 'activity'), count(p, 'division'), count(p, 'order'), count(p, 'whitespaceMark')]).toEqual([3, 3, sample.orders.length, 1]);
     expect(count(p, 'account')).toBe(0);
     // Nothing is stored by a preview.
     expect((await getAccount(s, target.id)).contacts).toEqual([]);
@@ -160,8 +173,13 @@ describe('export, then import into another account', () => {
     expect(stored.contacts).toHaveLength(6);
     expect(people(stored)).toEqual(people(sample));
     expect(people(stored).filter((c) => c.reportsTo === '黄炳亮')).toHaveLength(5);
-    expect(plan(stored)).toEqual(plan(sample));
+    const lines = await productLines(s);
+    expect(plan(stored, lines)).toEqual(plan(sample, lines));
     expect(plan(stored).lines).toEqual([['阚方玉', '吕文斌', locale === 'en' ? 'trusts' : '信任']]);
+    // The records of the group, the trading history and the log came across, with their links.
+    expect(plan(stored, lines).orders).toHaveLength(sample.orders.length);
+    expect(plan(stored, lines).whitespace).toEqual([{ division: locale === 'en' ? 'Weifang plant' : '潍坊工厂', line: locale === 'en' ? 'Automation equipment' : '自动化设备', competitor: locale === 'en' ? 'Competitor A' : '竞争对手甲', notes: '' }]);
+    expect(stored.orders.every((o) => lines.some((l) => l.id === o.productLineId))).toBe(true);
     expect(stored.grade).toBe('A2');
     expect(stored.giftPolicy).toEqual(sample.giftPolicy);
     // The sample itself is left as it was.
@@ -216,10 +234,10 @@ describe('portfolio and template exports', () => {
     const { fileName, base64 } = await call<Exported>(s, 'excel:export', { scope: 'portfolio', locale: 'zh-CN' });
     expect(fileName).toMatch(/^客户组合 \d{4}-\d{2}-\d{2}\.xlsx$/);
     const sheets = await readWorkbook(Buffer.from(base64, 'base64'), fileName);
-    expect(sheets.map((x) => x.name)).toEqual(['客户列表', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '风险']);
+    expect(sheets.map((x) => x.name)).toEqual(['客户列表', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '联络记录', '分支机构', '订单', '空白市场', '流失征兆', '风险']);
 
     const accounts = sheets[0]!;
-    expect(accounts.header.slice(0, 4)).toEqual(['ID', '客户名称', '客户类型', '等级']);
+    expect(accounts.header.slice(0, 5)).toEqual(['ID', '客户名称', '客户类型', '客户阶段', '等级']);
     expect(accounts.header.slice(-5)).toEqual(['联系人数', '进行中商机', '商机金额', '加权商机金额', '风险数']);
     const nameCol = accounts.header.indexOf('客户名称');
     expect(accounts.rows.map((r) => r.cells[nameCol])).toEqual([sample.name, '第二个客户']);
@@ -229,11 +247,34 @@ describe('portfolio and template exports', () => {
     expect(contacts.header.slice(0, 6)).toEqual(['客户名称', '客户ID', 'ID', '姓名', '职务', '部门']);
     expect(contacts.rows.map((r) => r.cells[3])).toEqual(sample.contacts.map((c) => c.name));
     expect(contacts.rows.every((r) => r.cells[0] === sample.name && r.cells[1] === sample.id)).toBe(true);
+
+    // Orders carry the account, the division and the product line by name.
+    const orders = sheets.find((x) => x.name === '订单')!;
+    expect(orders.header).toEqual(['客户名称', '客户ID', 'ID', '日期', '金额', '分支机构', '分支机构ID', '产品线', '产品线ID', '备注']);
+    expect(orders.rows).toHaveLength(sample.orders.length);
+    expect(new Set(orders.rows.map((r) => r.cells[7]))).toEqual(new Set(['预混料', '饲料添加剂']));
+    // The portfolio reads back: the sample matches itself, the second account too.
+    const p = await preview(s, { fileName, base64, accountId: null });
+    expect(p.problems).toEqual([]);
+    expect(p.accounts.map((a) => [a.name, a.isNew, a.creates.length, a.updates.length])).toEqual([
+      [sample.name, false, 0, 0],
+      ['第二个客户', false, 0, 0],
+    ]);
   });
 
   it.each<[Locale, string, string[], string[]]>([
-    ['en', 'Account plan template.xlsx', ['Account', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions'], ['ID', 'Name', 'Title', 'Department']],
-    ['zh-CN', '客户计划模板.xlsx', ['客户概况', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划'], ['ID', '姓名', '职务', '部门']],
+    [
+      'en',
+      'Account plan template.xlsx',
+      ['Account', 'Buying centre', 'Influence lines', 'Deals', 'Decision criteria', 'Competitors', 'Actions', 'Activity log', 'Divisions', 'Orders', 'Whitespace', 'Warning signs'],
+      ['ID', 'Name', 'Title', 'Department'],
+    ],
+    [
+      'zh-CN',
+      '客户计划模板.xlsx',
+      ['客户概况', '采购中心', '影响关系', '商机', '决策准则', '竞争对手', '行动计划', '联络记录', '分支机构', '订单', '空白市场', '流失征兆'],
+      ['ID', '姓名', '职务', '部门'],
+    ],
   ])('writes an empty template in %s: the plan sheets with headers and no rows', async (locale, expectedName, sheetNames, contactHeader) => {
     const s = await start();
     const { fileName, base64 } = await call<Exported>(s, 'excel:export', { scope: 'template', locale });
@@ -255,6 +296,20 @@ describe('portfolio and template exports', () => {
       setCell(people, '姓名', 3, '孙工');
       setCell(people, '上级', 3, '周总');
       setCell(people, '星级', 3, 4);
+      setCell(sheet(wb, '客户概况'), '客户阶段', 2, '潜在客户');
+      setCell(sheet(wb, '客户概况'), '合作意向', 2, '意向强');
+      setCell(sheet(wb, '分支机构'), '分支机构', 2, '成都工厂');
+      const orders = sheet(wb, '订单');
+      setCell(orders, '日期', 2, '2024-05-06');
+      setCell(orders, '金额', 2, '12万');
+      setCell(orders, '分支机构', 2, '成都工厂');
+      const log = sheet(wb, '联络记录');
+      setCell(log, '日期', 2, '2024-05-07');
+      setCell(log, '联络方式', 2, '电话');
+      setCell(log, '相关联系人', 2, '孙工');
+      const signs = sheet(wb, '流失征兆');
+      setCell(signs, '征兆', 2, '宣布新的采购模式');
+      setCell(signs, '已出现', 2, '是');
     });
     const p = await preview(s, { fileName, base64: filled, accountId: null });
     expect(p.problems).toEqual([]);
@@ -265,6 +320,11 @@ describe('portfolio and template exports', () => {
       ['周总', 'decider', null, 0],
       ['孙工', null, '周总', 4],
     ]);
+    expect(stored).toMatchObject({ stage: 'prospect', profile: { intent: 'high' } });
+    expect(stored.divisions.map((d) => d.name)).toEqual(['成都工厂']);
+    expect(stored.orders.map((o) => [o.date, o.amount, o.divisionId])).toEqual([['2024-05-06', 120_000, stored.divisions[0]!.id]]);
+    expect(stored.activities.map((a) => [a.date, a.channel, a.contactIds])).toEqual([['2024-05-07', 'phone', [stored.contacts[1]!.id]]]);
+    expect(stored.warningSigns.newPurchasingModel.present).toBe(true);
   });
 });
 
@@ -354,6 +414,72 @@ describe('files that cannot be imported', () => {
       'a date that is not a date',
       (wb) => setCell(sheet(wb, 'Deals'), 'Expected close', ['Deal', 'Premix line automation'], 'next week'),
       (ws) => ({ sheet: 'Deals', row: rowOf(ws('Deals'), 'Deal', 'Premix line automation'), column: 'Expected close', message: 'Not a date: "next week"' }),
+    ],
+    [
+      'an unknown account stage',
+      (wb) => setCell(sheet(wb, 'Account'), 'Stage', 2, 'Lead-ish'),
+      () => ({ sheet: 'Account', row: 2, column: 'Stage', message: 'Unknown account stage "Lead-ish"' }),
+    ],
+    [
+      'a satisfaction out of range',
+      (wb) => setCell(sheet(wb, 'Account'), 'Satisfaction (1-5)', 2, 9),
+      () => ({ sheet: 'Account', row: 2, column: 'Satisfaction (1-5)', message: 'Satisfaction (1-5) must be 1-5' }),
+    ],
+    [
+      'an order amount that is not a number',
+      (wb) => setCell(sheet(wb, 'Orders'), 'Amount', 5, 'a lot'),
+      () => ({ sheet: 'Orders', row: 5, column: 'Amount', message: 'Not a number: "a lot"' }),
+    ],
+    [
+      'an order of a product line the settings do not have',
+      (wb) => {
+        const ws = sheet(wb, 'Orders');
+        setCell(ws, 'Product line', 3, 'Robots');
+        setCell(ws, 'Product line ID', 3, null);
+      },
+      () => ({ sheet: 'Orders', row: 3, column: 'Product line', message: 'Product line "Robots": no such product line in the settings' }),
+    ],
+    [
+      'a deal in a division the account does not have',
+      (wb) => {
+        const ws = sheet(wb, 'Deals');
+        setCell(ws, 'Division', 2, 'Chengdu plant');
+        setCell(ws, 'Division ID', 2, null);
+      },
+      () => ({ sheet: 'Deals', row: 2, column: 'Division', message: 'Division "Chengdu plant": no such division' }),
+    ],
+    [
+      'a loop of "part of" among the divisions',
+      // The premix shop is part of the Qingdao plant; now the plant is part of the shop as well.
+      (wb) => {
+        const ws = sheet(wb, 'Divisions');
+        setCell(ws, 'Part of', ['Division', 'Qingdao plant'], 'Premix shop');
+      },
+      (ws) => ({ sheet: 'Divisions', row: rowOf(ws('Divisions'), 'Division', 'Premix shop'), column: 'Part of', message: 'Part of forms a loop: Premix shop → Qingdao plant → Premix shop' }),
+    ],
+    [
+      'an activity with an unknown channel',
+      (wb) => setCell(sheet(wb, 'Activity log'), 'Channel', 3, 'Telegram'),
+      () => ({ sheet: 'Activity log', row: 3, column: 'Channel', message: 'Unknown channel "Telegram"' }),
+    ],
+    [
+      'an activity with a contact nobody has',
+      (wb) => setCell(sheet(wb, 'Activity log'), 'Contacts', 2, '王五'),
+      () => ({ sheet: 'Activity log', row: 2, column: 'Contacts', message: 'Contacts "王五": no such contact' }),
+    ],
+    [
+      'a whitespace mark without a product line',
+      (wb) => {
+        const ws = sheet(wb, 'Whitespace');
+        setCell(ws, 'Product line', 2, null);
+        setCell(ws, 'Product line ID', 2, null);
+      },
+      () => ({ sheet: 'Whitespace', row: 2, column: 'Product line', message: 'Product line is empty: the row is skipped' }),
+    ],
+    [
+      'a warning sign neither seen nor not',
+      (wb) => setCell(sheet(wb, 'Warning signs'), 'Seen', 4, 'perhaps'),
+      () => ({ sheet: 'Warning signs', row: 4, column: 'Seen', message: 'Not yes or no: "perhaps"' }),
     ],
   ])('lists the problem of %s by sheet, row and column, gives no token and stores nothing', async (_what, change, expected) => {
     const s = await start();
@@ -571,10 +697,14 @@ describe('all or nothing', () => {
     const colleague = await opener.start(otherFile);
     const theirs = await call<Account>(colleague, 'sample:load', { locale: 'en' });
     const exported = await exportPlan(colleague, theirs.id);
+    const theirLines = await productLines(colleague);
     await colleague.close();
 
     const s = await start();
+    // Our own product lines go by the same names (a plan's lines are matched by name, never created).
+    await call(s, 'settings:update', { productLines: theirLines.map((l) => ({ id: `ours-${l.id}`, name: l.name })) });
     const first = await preview(s, { ...exported, accountId: null });
+    expect(first.problems).toEqual([]);
     const second = await preview(s, { ...exported, accountId: null });
     expect(first.accounts[0]?.isNew).toBe(true);
     expect(second.accounts[0]?.isNew).toBe(true);
@@ -644,6 +774,45 @@ describe('undo of an import', () => {
   });
 });
 
+describe('product lines', () => {
+  it('are matched by name in the settings of the database the plan is imported into; an unknown one is a problem and stores nothing', async () => {
+    const s = await start();
+    const sample = await call<Account>(s, 'sample:load', { locale: 'en' });
+    const exported = await exportPlan(s, sample.id);
+    const before = await productLines(s);
+    // Another database: the same lines under other IDs, one of them renamed, one dropped.
+    const renamed = before
+      .filter((l) => l.name !== 'Feed additives')
+      .map((l) => ({ id: `other-${l.id}`, name: l.name === 'Premix' ? 'Premix (new name)' : l.name }));
+    await call(s, 'settings:update', { productLines: renamed });
+    const target = await call<Account>(s, 'account:create', { name: 'Copy' });
+
+    await expectFileUnchanged(s, async () => {
+      const p = await preview(s, { ...exported, accountId: target.id });
+      expect(p.token).toBeNull();
+      // Every order of the dropped line and of the renamed one is named; nothing else.
+      const lineOf = new Map(sample.orders.map((o, i) => [i + 2, before.find((l) => l.id === o.productLineId)?.name]));
+      const expected = [...lineOf].filter(([, name]) => name === 'Premix' || name === 'Feed additives').map(([row, name]) => ({
+        sheet: 'Orders',
+        row,
+        column: 'Product line',
+        message: `Product line "${name}": no such product line in the settings`,
+      }));
+      expect(p.problems).toEqual(expected);
+    });
+
+    // With the premix line named as it was, and the dropped line back, the names find the new IDs.
+    await call(s, 'settings:update', { productLines: [...renamed.map((l) => (l.name === 'Premix (new name)' ? { ...l, name: 'Premix' } : l)), { id: 'other-add', name: 'Feed additives' }] });
+    const p = await preview(s, { ...exported, accountId: target.id });
+    expect(p.problems).toEqual([]);
+    const { after } = await apply(s, p.token);
+    const lines = await productLines(s);
+    expect(new Set(after[0]!.orders.map((o) => o.productLineId))).toEqual(new Set(['other-add', lines.find((l) => l.name === 'Premix')!.id]));
+    expect(after[0]!.deals[0]!.productLineId).toBe(lines.find((l) => l.name === 'Automation equipment')!.id);
+    expect(plan(after[0]!, lines)).toEqual(plan(sample, before));
+  });
+});
+
 describe('formula injection', () => {
   const INERT = {
     name: '=HYPERLINK("https://evil.example","click")',
@@ -670,6 +839,15 @@ describe('formula injection', () => {
       ],
     });
     await call(s, 'account:update', { id: source.id, patch: { notes: '=IMPORTXML("https://evil.example","//a")' } });
+    // The records of the new sheets carry text too.
+    await call(s, 'plan:apply', {
+      accountId: source.id,
+      commands: [
+        { type: 'addDivisions', records: [{ id: 'dv', name: '=1+2', region: '@A1', createdAt: T0, updatedAt: T0 }] },
+        { type: 'addOrders', records: [{ id: 'o', date: '2024-05-01', amount: 5, divisionId: 'dv', notes: '+cmd', createdAt: T0, updatedAt: T0 }] },
+        { type: 'addActivities', records: [{ id: 'ev', date: '2024-05-02', contactIds: ['f1'], summary: '-1+1', notes: '=A2', createdAt: T0, updatedAt: T0 }] },
+      ],
+    });
     const account = await getAccount(s, source.id);
     const exported = await exportPlan(s, source.id);
 
@@ -688,7 +866,7 @@ describe('formula injection', () => {
       ),
     );
     expect(cells).toBeGreaterThan(20);
-    expect(texts).toEqual(expect.arrayContaining([...Object.values(INERT), '-2+3', '=A1', '=SUM(1,2) Co', account.notes]));
+    expect(texts).toEqual(expect.arrayContaining([...Object.values(INERT), '-2+3', '=A1', '=SUM(1,2) Co', account.notes, '=1+2', '@A1', '+cmd', '-1+1', '=A2']));
 
     const copy = await call<Account>(s, 'account:create', { name: 'Copy' });
     const p = await preview(s, { ...exported, accountId: copy.id });
@@ -697,6 +875,9 @@ describe('formula injection', () => {
     const view = (a: Account) => a.contacts.map((c) => ({ name: c.name, title: c.title, department: c.department, notes: c.notes, email: c.email, reportsTo: people(a).find((x) => x.name === c.name)?.reportsTo }));
     expect(view(after[0]!)).toEqual(view(account));
     expect(after[0]?.notes).toBe(account.notes);
+    expect(after[0]?.divisions.map((d) => [d.name, d.region])).toEqual([['=1+2', '@A1']]);
+    expect(after[0]?.orders.map((o) => o.notes)).toEqual(['+cmd']);
+    expect(after[0]?.activities.map((a) => [a.summary, a.notes])).toEqual([['-1+1', '=A2']]);
 
     const again = await preview(s, { ...exported, accountId: null });
     expect(again.accounts[0]).toMatchObject({ name: '=SUM(1,2) Co', isNew: false, creates: [], updates: [] });

@@ -10,9 +10,14 @@ function sheet(name: string, header: CellValue[], ...rows: CellValue[][]): RawSh
   return { name, header, rows: rows.map((cells, i) => ({ excelRow: i + 2, cells })) };
 }
 
+const LINES = [
+  { id: 'pl-premix', name: 'Premix' },
+  { id: 'pl-enzymes', name: '酶制剂' },
+];
+
 function run(sheets: RawSheet[], locale?: 'en' | 'zh-CN') {
   let n = 0;
-  const r = sheetsToAccounts(sheets, { newId: () => `new-${++n}`, now: NOW, ...(locale ? { locale } : {}) });
+  const r = sheetsToAccounts(sheets, { newId: () => `new-${++n}`, now: NOW, productLines: LINES, ...(locale ? { locale } : {}) });
   return { ...r, parsed: r.accounts.map((a) => accountSchema.parse(a)) as Account[] };
 }
 
@@ -292,6 +297,215 @@ describe('sheetsToAccounts: headers, labels and sheets in either language', () =
     expect(accountSchema.safeParse(accounts[0]).success).toBe(true);
     expect(parsed[0]!).toMatchObject({ id: 'new-1', createdAt: NOW, updatedAt: NOW });
     expect(parsed[0]!.contacts[0]).toMatchObject({ id: 'new-2', createdAt: NOW, updatedAt: NOW });
+  });
+});
+
+describe('sheetsToAccounts: profile, orders, divisions, activity log, whitespace and warning signs', () => {
+  const divisions = sheet('Divisions', ['ID', 'Division', 'Kind', 'Part of'], ['dv1', 'Qingdao plant', 'Division', null], ['dv2', 'Premix shop', '子公司', 'Qingdao plant']);
+
+  it('reads the stage and the profile sections of the account sheet', () => {
+    const { problems, parsed } = run([
+      sheet(
+        '客户概况',
+        ['客户名称', '客户阶段', '所有制形式', '年营业额', '营业额增长率（%）', '员工人数', '市场占有率', '开始合作日期', '预计年采购额', '合作意向', '满意度（1-5）', '未解决投诉', '上次回访', '客户团队', '负责起始日期'],
+        ['和美', '潜在客户', '民营', '5亿', -12.5, 1200, 0.18, '2019-04-01', '¥3,000,000', 'Some intent', 4, 2, '2024/5/6', '王磊、李静', 45000],
+      ),
+    ]);
+    expect(problems).toEqual([]);
+    expect(parsed[0]!.stage).toBe('prospect');
+    expect(parsed[0]!.profile).toMatchObject({
+      ownershipType: '民营',
+      revenue: 500_000_000,
+      revenueGrowth: -12.5,
+      employees: 1200,
+      marketShare: 18,
+      customerSince: '2019-04-01',
+      expectedAnnualPurchases: 3_000_000,
+      intent: 'medium',
+      satisfaction: 4,
+      openComplaints: 2,
+      lastReview: '2024-05-06',
+      team: '王磊、李静',
+      ownerSince: '2023-03-15',
+    });
+  });
+
+  it('a bad stage, intent or satisfaction names its cell', () => {
+    const { problems } = run([
+      sheet('Account', ['Account', 'Stage', 'Intent to buy', 'Satisfaction (1-5)', 'Employees'], ['A', 'Maybe', 'keen', 7, 10.5]),
+    ]);
+    expect(problems).toEqual([
+      { sheet: 'Account', row: 2, column: 'Stage', message: 'Unknown account stage "Maybe"' },
+      { sheet: 'Account', row: 2, column: 'Employees', message: 'Employees must be 0-10000000' },
+      { sheet: 'Account', row: 2, column: 'Intent to buy', message: 'Unknown intent "keen"' },
+      { sheet: 'Account', row: 2, column: 'Satisfaction (1-5)', message: 'Satisfaction (1-5) must be 1-5' },
+    ]);
+  });
+
+  it('reads divisions with their parents, and orders by division and product line name or ID', () => {
+    const { problems, parsed } = run([
+      account(),
+      divisions,
+      sheet(
+        'Orders',
+        ['Date', 'Amount', 'Division', 'Product line', 'Product line ID', 'Notes'],
+        ['2024-01-08', 260000, 'Premix shop', 'Premix', null, 'January'],
+        ['2024-01-20', '9.5万', null, null, 'pl-enzymes', null],
+        // Renamed in the settings since the export: the ID still finds it.
+        ['2024-02-08', 1000, 'Qingdao plant', 'Old premix name', 'pl-premix', null],
+        // A line removed from the settings: its ID alone is kept.
+        ['2024-02-09', 1000, null, null, 'pl-gone', null],
+      ),
+    ]);
+    expect(problems).toEqual([]);
+    const a = parsed[0]!;
+    expect(a.divisions.map((d) => [d.id, d.name, d.kind, d.parentId])).toEqual([
+      ['dv1', 'Qingdao plant', 'division', null],
+      ['dv2', 'Premix shop', 'subsidiary', 'dv1'],
+    ]);
+    expect(a.orders.map((o) => [o.date, o.amount, o.divisionId, o.productLineId, o.notes])).toEqual([
+      ['2024-01-08', 260000, 'dv2', 'pl-premix', 'January'],
+      ['2024-01-20', 95000, null, 'pl-enzymes', ''],
+      ['2024-02-08', 1000, 'dv1', 'pl-premix', ''],
+      ['2024-02-09', 1000, null, 'pl-gone', ''],
+    ]);
+  });
+
+  it('a bad order names its cell: no date, an amount that is not a number, an unknown product line or division', () => {
+    const { problems, parsed } = run([
+      account(),
+      divisions,
+      sheet(
+        '订单',
+        ['日期', '金额', '分支机构', '产品线'],
+        ['2024-01-08', 'lots', null, null],
+        [null, 100, null, null],
+        ['2024-01-09', 100, null, 'Vitamins'],
+        ['2024-01-10', 100, 'Weifang', null],
+        ['2024-01-11', -5, null, null],
+        ['2024-01-12', 100, 'Premix shop', '酶制剂'],
+      ),
+    ]);
+    expect(problems).toEqual([
+      { sheet: '订单', row: 2, column: '金额', message: 'Not a number: "lots"' },
+      { sheet: '订单', row: 3, column: '日期', message: '日期 is empty: the row is skipped' },
+      { sheet: '订单', row: 4, column: '产品线', message: '产品线 "Vitamins": no such product line in the settings' },
+      { sheet: '订单', row: 5, column: '分支机构', message: '分支机构 "Weifang": no such division' },
+      { sheet: '订单', row: 6, column: '金额', message: '金额 must be 0-10000000000000' },
+    ]);
+    // The rows that cannot stand are skipped; the account is still read.
+    expect(parsed[0]!.orders.map((o) => o.date)).toEqual(['2024-01-09', '2024-01-10', '2024-01-12']);
+  });
+
+  it('a division without a name, and a loop of "part of", are reported', () => {
+    const { problems, parsed } = run([
+      account(),
+      sheet('分支机构', ['分支机构', '隶属'], ['A', 'B'], ['B', 'A'], [null, 'A'], ['C', 'C'], ['D', 'Nowhere']),
+    ]);
+    expect(problems).toEqual([
+      { sheet: '分支机构', row: 4, column: '分支机构', message: '分支机构 is empty: the row is skipped' },
+      { sheet: '分支机构', row: 5, column: '隶属', message: 'Part of forms a loop: C → C' },
+      { sheet: '分支机构', row: 6, column: '隶属', message: '隶属 "Nowhere": no such division' },
+      { sheet: '分支机构', row: 3, column: '隶属', message: 'Part of forms a loop: B → A → B' },
+    ]);
+    const byName = new Map(parsed[0]!.divisions.map((d) => [d.name, d]));
+    expect(byName.get('A')!.parentId).toBe(byName.get('B')!.id);
+    expect(byName.get('B')!.parentId).toBeNull();
+    expect(byName.get('C')!.parentId).toBeNull();
+  });
+
+  it('reads the activity log: channel, contacts by name, deal, outcome; bad cells name themselves', () => {
+    const { problems, parsed } = run([
+      account(),
+      sheet('Buying centre', ['ID', 'Name'], ['c1', '黄炳亮'], ['c2', '吕文斌']),
+      sheet('Deals', ['ID', 'Deal'], ['d1', 'Automation']),
+      sheet(
+        '联络记录',
+        ['日期', '联络方式', '相关联系人', '商机', '结果', '摘要', '含招待或礼品'],
+        ['2024-03-01', '拜访', '黄炳亮\n吕文斌', 'Automation', '进展', '拜访总经理', '是'],
+        ['2024-03-02', 'Phone call', 'c2', null, null, null, null],
+        ['2024-03-03', 'Telegram', '王五', 'Silo', null, 'x', 'maybe'],
+        ['soon', '拜访', null, null, null, 'y', null],
+      ),
+    ]);
+    expect(problems).toEqual([
+      { sheet: '联络记录', row: 4, column: '商机', message: '商机 "Silo": no such deal' },
+      { sheet: '联络记录', row: 5, column: '日期', message: 'Not a date: "soon"' },
+    ]);
+    // The row with an unknown deal is skipped, as an action's would be: its other problems wait for the deal.
+    const [visit, call] = parsed[0]!.activities;
+    expect(visit).toMatchObject({ date: '2024-03-01', channel: 'visit', contactIds: ['c1', 'c2'], dealId: 'd1', outcome: 'advance', summary: '拜访总经理', hospitality: true });
+    expect(call).toMatchObject({ date: '2024-03-02', channel: 'phone', contactIds: ['c2'], dealId: null, outcome: null, summary: '', hospitality: false });
+    expect(parsed[0]!.activities).toHaveLength(2);
+
+    const again = run([
+      account(),
+      sheet('Buying centre', ['Name'], ['黄炳亮']),
+      sheet('Activity log', ['Date', 'Channel', 'Contacts', 'Hospitality or gift'], ['2024-03-03', 'Telegram', '王五', 'maybe']),
+    ]);
+    expect(again.problems).toEqual([
+      { sheet: 'Activity log', row: 2, column: 'Channel', message: 'Unknown channel "Telegram"' },
+      { sheet: 'Activity log', row: 2, column: 'Hospitality or gift', message: 'Not yes or no: "maybe"' },
+      { sheet: 'Activity log', row: 2, column: 'Contacts', message: 'Contacts "王五": no such contact' },
+    ]);
+  });
+
+  it('reads whitespace marks; a mark needs a known product line', () => {
+    const { problems, parsed } = run([
+      account(),
+      divisions,
+      sheet('Whitespace', ['Division', 'Product line', 'Held by'], ['Premix shop', '酶制剂', '帝斯曼'], [null, 'Premix', 'Local mill'], ['Premix shop', null, 'X'], [null, 'Robots', 'Y']),
+    ]);
+    expect(problems).toEqual([
+      { sheet: 'Whitespace', row: 4, column: 'Product line', message: 'Product line is empty: the row is skipped' },
+      { sheet: 'Whitespace', row: 5, column: 'Product line', message: 'Product line "Robots": no such product line in the settings' },
+    ]);
+    expect(parsed[0]!.whitespaceMarks.map((m) => [m.divisionId, m.productLineId, m.competitor])).toEqual([
+      ['dv2', 'pl-enzymes', '帝斯曼'],
+      [null, 'pl-premix', 'Local mill'],
+    ]);
+  });
+
+  it('reads warning signs by sign; an unknown or repeated sign is reported; signs not listed are left out', () => {
+    const { problems, accounts, parsed } = run([
+      account(),
+      sheet(
+        '流失征兆',
+        ['征兆', '已出现', '出现日期', '备注'],
+        ['把订单分散给更多供应商', '是', '2024-02-01', '订单少了三成'],
+        ['Stock-outs', 'no', null, null],
+        ['客户破产', '是', null, null],
+        ['订单分散', '否', null, null],
+        ['Promises not kept', 'sometimes', null, null],
+      ),
+    ]);
+    expect(problems).toEqual([
+      { sheet: '流失征兆', row: 4, column: '征兆', message: 'Unknown warning sign "客户破产"' },
+      { sheet: '流失征兆', row: 5, column: '征兆', message: 'The warning sign "订单分散" appears twice: only the first row is read' },
+      { sheet: '流失征兆', row: 6, column: '已出现', message: 'Not yes or no: "sometimes"' },
+    ]);
+    expect(Object.keys(accounts[0]!.warningSigns!)).toEqual(['ordersSpread', 'stockOuts', 'brokenPromises']);
+    expect(parsed[0]!.warningSigns.ordersSpread).toEqual({ present: true, since: '2024-02-01', notes: '订单少了三成' });
+    expect(parsed[0]!.warningSigns.stockOuts).toEqual({ present: false, since: null, notes: '' });
+    // Without a sheet of signs, the account carries none (a merge then leaves them alone).
+    expect('warningSigns' in run([account()]).accounts[0]!).toBe(false);
+  });
+
+  it('a deal names its division and product line (product lines match ignoring case)', () => {
+    const { problems, parsed } = run([
+      account(),
+      divisions,
+      sheet('Deals', ['Deal', 'Division', 'Product line'], ['A', 'Premix shop', 'premix'], ['B', null, null], ['C', 'Nowhere', 'Robots']),
+    ]);
+    expect(problems).toEqual([
+      { sheet: 'Deals', row: 4, column: 'Division', message: 'Division "Nowhere": no such division' },
+      { sheet: 'Deals', row: 4, column: 'Product line', message: 'Product line "Robots": no such product line in the settings' },
+    ]);
+    expect(parsed[0]!.deals.map((d) => [d.name, d.divisionId, d.productLineId])).toEqual([
+      ['A', 'dv2', 'pl-premix'],
+      ['B', null, null],
+      ['C', null, null],
+    ]);
   });
 });
 

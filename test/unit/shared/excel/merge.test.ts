@@ -158,3 +158,130 @@ describe('previewMerge into a chosen account', () => {
     expect(merged.name).toBe('和美饲料');
   });
 });
+
+describe('previewMerge: divisions, orders, activities, whitespace marks and warning signs', () => {
+  const LINES = [
+    { id: 'pl-premix', name: '预混料' },
+    { id: 'pl-auto', name: '自动化' },
+  ];
+  const T = FIXED_NOW;
+  function grown() {
+    const base = existingAccount();
+    return accountSchema.parse({
+      ...base,
+      deals: [{ ...base.deals[0]!, divisionId: 'shop', productLineId: 'pl-auto' }],
+      divisions: [
+        { id: 'plant', createdAt: T, updatedAt: T, name: '青岛工厂' },
+        { id: 'shop', createdAt: T, updatedAt: T, name: '预混车间', parentId: 'plant' },
+      ],
+      orders: [{ id: 'o1', createdAt: T, updatedAt: T, date: '2024-01-08', amount: 260000, divisionId: 'shop', productLineId: 'pl-premix' }],
+      activities: [{ id: 'ev1', createdAt: T, updatedAt: T, date: '2024-02-01', channel: 'visit', contactIds: ['gm'], dealId: 'deal', summary: '拜访总经理' }],
+      whitespaceMarks: [{ id: 'w1', createdAt: T, updatedAt: T, divisionId: 'plant', productLineId: 'pl-auto', competitor: '帝斯曼' }],
+      warningSigns: { ordersSpread: { present: true, since: '2024-01-01', notes: '订单少了' } },
+    });
+  }
+  const exportOf = (a: Parameters<typeof accountToSheets>[0], locale: 'en' | 'zh-CN' = 'zh-CN') =>
+    sheetsToAccounts(read(accountToSheets(a, locale, NOW, { productLines: LINES })), { newId: ids(), now: NOW, productLines: LINES }).accounts[0]!;
+
+  it('with no existing account, creates the divisions, orders, activities and marks too', () => {
+    const { creates, merged } = previewMerge(null, grown(), NOW, { productLines: LINES });
+    expect(creates.filter((c) => ['division', 'order', 'activity', 'whitespaceMark'].includes(c.kind))).toEqual([
+      { kind: 'activity', name: '拜访总经理' },
+      { kind: 'division', name: '青岛工厂' },
+      { kind: 'division', name: '预混车间' },
+      { kind: 'order', name: '2024-01-08 260000' },
+      { kind: 'whitespaceMark', name: '帝斯曼' },
+    ]);
+    expect(merged).toEqual(grown());
+  });
+
+  it('re-importing its own export changes nothing', () => {
+    const existing = grown();
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const { creates, updates, unchanged, merged } = previewMerge(existing, exportOf(existing, locale), NOW, { productLines: LINES });
+      expect(creates).toEqual([]);
+      expect(updates).toEqual([]);
+      // account, 2 contacts, 1 line, 1 deal, 1 criterion, 1 action, 1 activity, 2 divisions, 1 order, 1 mark
+      expect(unchanged).toBe(12);
+      expect(merged).toEqual(existing);
+    }
+  });
+
+  it('matches by name or content when the IDs differ, redirects references to what matched, and never deletes', () => {
+    const existing = grown();
+    const incoming = exportOf(existing) as Record<string, unknown> & AccountInput;
+    // The same plan from another database: every ID is different.
+    const rename = (x: string | null | undefined) => (x == null ? x : x.startsWith('pl-') ? x : `x-${x}`);
+    const other = JSON.parse(
+      JSON.stringify(incoming, (k, v: unknown) => (['id', 'parentId', 'divisionId', 'dealId', 'reportsToId', 'fromId', 'toId', 'contactId'].includes(k) && typeof v === 'string' ? rename(v) : v)),
+    ) as AccountInput & { activities: { contactIds: string[] }[] };
+    for (const a of other.activities) a.contactIds = a.contactIds.map((c) => `x-${c}`);
+    // New in the workbook: a plant under the existing one, its order, a call, a mark; an edited order note.
+    other.divisions!.push({ id: 'x-new', createdAt: NOW, updatedAt: NOW, name: '潍坊工厂', parentId: 'x-plant' });
+    other.orders!.push({ id: 'x-o2', createdAt: NOW, updatedAt: NOW, date: '2024-02-08', amount: 90000, divisionId: 'x-new', productLineId: 'pl-premix' });
+    other.orders![0]!.notes = '一月';
+    other.activities.push({ id: 'x-ev2', createdAt: NOW, updatedAt: NOW, date: '2024-02-03', channel: 'phone', contactIds: ['x-tech'], dealId: 'x-deal', summary: '电话' } as never);
+    other.whitespaceMarks!.push({ id: 'x-w2', createdAt: NOW, updatedAt: NOW, divisionId: 'x-new', productLineId: 'pl-auto', competitor: '巴斯夫' });
+
+    const { creates, updates, merged } = previewMerge(existing, other, NOW, { productLines: LINES });
+    expect(creates).toEqual([
+      { kind: 'activity', name: '电话' },
+      { kind: 'division', name: '潍坊工厂' },
+      { kind: 'order', name: '2024-02-08 90000' },
+      { kind: 'whitespaceMark', name: '巴斯夫' },
+    ]);
+    expect(updates).toEqual([{ kind: 'order', name: '2024-01-08 260000', fields: ['notes'] }]);
+    const weifang = merged.divisions.find((d) => d.name === '潍坊工厂')!;
+    expect(weifang.parentId).toBe('plant');
+    expect(merged.divisions.map((d) => d.id)).toEqual(['plant', 'shop', 'x-new']);
+    expect(merged.orders.map((o) => [o.id, o.divisionId, o.notes])).toEqual([
+      ['o1', 'shop', '一月'],
+      ['x-o2', 'x-new', ''],
+    ]);
+    expect(merged.activities.map((a) => [a.id, a.contactIds, a.dealId])).toEqual([
+      ['ev1', ['gm'], 'deal'],
+      ['x-ev2', ['tech'], 'deal'],
+    ]);
+    expect(merged.whitespaceMarks.map((m) => [m.id, m.divisionId, m.competitor])).toEqual([
+      ['w1', 'plant', '帝斯曼'],
+      ['x-w2', 'x-new', '巴斯夫'],
+    ]);
+    expect(merged.deals[0]).toMatchObject({ id: 'deal', divisionId: 'shop', productLineId: 'pl-auto' });
+    expect(accountSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it('merges warning signs sign by sign and field by field', () => {
+    const existing = grown();
+    const incoming: AccountInput = {
+      ...existing,
+      contacts: [],
+      influenceLines: [],
+      deals: [],
+      actions: [],
+      // A sheet without the Since column: the date of the first sign stays.
+      warningSigns: { ordersSpread: { present: false, notes: '恢复了' }, stockOuts: { present: true, notes: '' } },
+    } as AccountInput;
+    const { updates, merged } = previewMerge(existing, incoming, NOW);
+    expect(updates).toEqual([
+      { kind: 'account', name: '和美饲料', fields: ['warningSigns.ordersSpread.present', 'warningSigns.ordersSpread.notes', 'warningSigns.stockOuts.present'] },
+    ]);
+    expect(merged.warningSigns.ordersSpread).toEqual({ present: false, since: '2024-01-01', notes: '恢复了' });
+    expect(merged.warningSigns.stockOuts).toEqual({ present: true, since: null, notes: '' });
+    expect(merged.warningSigns.strategyChange).toEqual(existing.warningSigns.strategyChange);
+  });
+
+  it('cuts a loop of "part of" that the workbook and the account close together', () => {
+    const existing = grown();
+    // In the workbook the plant is part of the shop; in the account the shop is part of the plant.
+    const incoming = {
+      id: 'acc',
+      createdAt: NOW,
+      updatedAt: NOW,
+      name: '和美饲料',
+      divisions: [{ id: 'plant', createdAt: NOW, updatedAt: NOW, name: '青岛工厂', parentId: 'shop' }],
+    } as AccountInput;
+    const { merged } = previewMerge(existing, incoming, NOW);
+    const parent = new Map(merged.divisions.map((d) => [d.id, d.parentId]));
+    expect([parent.get('plant'), parent.get('shop')]).toContain(null);
+  });
+});

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { accountSchema, type Account, type AccountInput } from '@shared/model/account';
+import { accountSchema, type Account, type AccountInput, type Division } from '@shared/model/account';
+import type { ProductLine } from '@shared/model/database';
 import {
   ACCOUNT_KINDS,
+  ACCOUNT_STAGES,
+  ACTIVITY_CHANNELS,
+  ALL_WARNING_SIGNS,
   ATTITUDES,
   BUYER_ROLES,
   CONTACT_LEVELS,
   CRITERION_MOVES,
   DEAL_STAGES,
+  DIVISION_KINDS,
   GIFT_POLICIES,
   GRADES,
   INFLUENCE_LEVELS,
+  INTENT_LEVELS,
   MEETING_OUTCOMES,
   NEED_KINDS,
   NEED_VISIBILITY,
@@ -21,6 +27,7 @@ import {
 } from '@shared/model/vocabulary';
 import { accountToSheets, portfolioToSheets } from '@shared/excel/to-sheets';
 import { sheetsToAccounts } from '@shared/excel/from-sheets';
+import { previewMerge } from '@shared/excel/merge';
 import type { CellValue, RawSheet, SheetData } from '@shared/excel/types';
 import { mulberry32 } from '../../../helpers/random';
 
@@ -32,7 +39,11 @@ import { mulberry32 } from '../../../helpers/random';
  * - the time of day of confirmedAt, closedAt and doneAt (written as dates; read as midnight UTC);
  * - line breaks inside a need's text or a meeting's notes (one per line in their cell; the
  *   generator writes none);
- * - the account's activity log and deletedAt, and unknown keys kept by the loose schemas.
+ * - deletedAt, and unknown keys kept by the loose schemas;
+ * - a distributor's five warning signs of a direct customer while they hold nothing (not written;
+ *   read back as the same empty entries).
+ * Product lines are the settings' (named in the workbook, matched by name or ID on import); a
+ * record of a line no longer in the settings keeps that line's ID.
  */
 
 const NOW = '2024-06-01T09:30:00.000Z';
@@ -85,6 +96,13 @@ function generator(seed: number) {
   let seq = 0;
   const id = (kind: string) => `${kind}-${seed}-${++seq}`;
   const base = (kind: string) => ({ id: id(kind), createdAt: timestamp(), updatedAt: timestamp() });
+  const money = () => (chance(0.5) ? int(0, 10_000_000) : int(0, 100_000_000) / 100);
+
+  /** Our product lines: short names, sometimes two alike (the ID column tells them apart). */
+  const lineNames = Array.from({ length: 3 }, () => short(12, 0) || '线');
+  const productLines: ProductLine[] = Array.from({ length: int(0, 5) }, (_, i) => ({ id: `pl-${seed}-${i}`, name: chance(0.15) ? pick(lineNames) : short(16, 0) || `线${i}` }));
+  /** A product line of the settings, now and then one removed from them since (kept by ID). */
+  const lineId = (p = 0.6) => (chance(p) ? (productLines.length > 0 && chance(0.9) ? pick(productLines).id : `gone-${seed}-${int(1, 3)}`) : null);
 
   function account(): Account {
     const names = Array.from({ length: 6 }, () => short(6, 0));
@@ -195,6 +213,20 @@ function generator(seed: number) {
         closedAt: maybe(0.3, timestamp),
       };
     });
+    // The customer's group: a tree (parents come first), names may repeat.
+    const divisions: Division[] = [];
+    for (let i = int(0, 6); i > 0; i -= 1) {
+      divisions.push({
+        ...base('dv'),
+        name: chance(0.15) && divisions.length > 0 ? pick(divisions).name : short(16, 0) || '分厂',
+        parentId: divisions.length > 0 && chance(0.6) ? pick(divisions).id : null,
+        kind: pick(DIVISION_KINDS),
+        region: short(),
+        notes: long(),
+      });
+    }
+    const divisionId = () => (divisions.length > 0 && chance(0.7) ? pick(divisions).id : null);
+    for (const d of deals) Object.assign(d, { divisionId: divisionId(), productLineId: lineId() });
     const actions = Array.from({ length: int(0, 5) }, () => ({
       ...base('a'),
       what: short(40, 0.05),
@@ -209,18 +241,73 @@ function generator(seed: number) {
       dealId: deals.length > 0 && chance(0.6) ? pick(deals).id : null,
       contactIds: contacts.filter(() => chance(0.2)).map((c) => c.id),
     }));
+    const activities = Array.from({ length: int(0, 6) }, () => ({
+      ...base('ev'),
+      date: date(),
+      channel: pick(ACTIVITY_CHANNELS),
+      contactIds: contacts.filter(() => chance(0.3)).map((c) => c.id),
+      dealId: deals.length > 0 && chance(0.5) ? pick(deals).id : null,
+      outcome: maybe(0.5, () => pick(MEETING_OUTCOMES)),
+      summary: short(60),
+      notes: long(),
+      hospitality: chance(0.3),
+    }));
+    const orders = Array.from({ length: int(0, 8) }, () => ({
+      ...base('o'),
+      date: date(),
+      amount: money(),
+      divisionId: divisionId(),
+      productLineId: lineId(0.8),
+      notes: short(60),
+    }));
+    const whitespaceMarks = Array.from({ length: int(0, 3) }, () => ({
+      ...base('w'),
+      divisionId: divisionId(),
+      productLineId: lineId(1)!,
+      competitor: short(),
+      notes: short(80),
+    }));
+    const kind = pick(ACCOUNT_KINDS);
+    const warningSigns = Object.fromEntries(
+      ALL_WARNING_SIGNS.map((k) => [k, chance(0.4) ? { present: chance(0.6), since: maybe(0.5, date), notes: long(0.5, 500) } : {}]),
+    );
     const input: AccountInput = {
       ...base('acc'),
       name: short(20, 0) || '客户',
-      kind: pick(ACCOUNT_KINDS),
+      kind,
+      stage: pick(ACCOUNT_STAGES),
       profile: {
         industry: short(),
         region: short(),
         address: short(60),
         website: short(),
-        owner: short(),
+        phone: short(20),
         description: long(),
+        ownershipType: short(),
+        businessModel: short(60),
+        mainProducts: short(60),
+        marketPosition: short(60),
+        decisionStyle: short(60),
+        revenue: maybe(0.6, money),
+        revenueGrowth: maybe(0.6, () => int(-1000, 100_000) / 10),
+        employees: maybe(0.6, () => int(0, 200_000)),
+        marketShare: maybe(0.6, () => int(0, 1000) / 10),
+        customerSince: maybe(0.5, date),
+        paymentTerms: short(),
+        creditLimit: maybe(0.5, money),
+        tradingNotes: long(),
+        expectedAnnualPurchases: maybe(0.5, money),
+        intent: maybe(0.6, () => pick(INTENT_LEVELS)),
+        satisfaction: maybe(0.6, () => int(1, 5)),
+        openComplaints: maybe(0.5, () => int(0, 50)),
+        lastReview: maybe(0.5, date),
+        satisfactionNotes: long(),
+        owner: short(),
+        team: short(60),
+        executiveSponsor: short(),
+        ownerSince: maybe(0.5, date),
       },
+      warningSigns,
       valueFactors: Object.fromEntries(
         VALUE_FACTORS.map((k) => [k, maybe(0.6, () => (chance(0.5) ? int(-1000, 10_000_000) : int(-100000, 100000) / 100))]),
       ),
@@ -232,10 +319,14 @@ function generator(seed: number) {
       influenceLines: lines,
       deals,
       actions,
+      activities,
+      divisions,
+      orders,
+      whitespaceMarks,
     };
     return accountSchema.parse(input);
   }
-  return { account };
+  return { account, productLines };
 }
 
 /** What the ExcelJS reader hands over: the header row, then the non-blank rows with their Excel row numbers. */
@@ -252,9 +343,14 @@ const day = (t: string | null) => (t === null ? null : t.slice(0, 10));
 
 /** The fields the workbook carries, for comparison. */
 function carried(account: Account) {
-  const { createdAt: _c, updatedAt: _u, activities: _a, deletedAt: _d, ...rest } = account;
+  const { createdAt: _c, updatedAt: _u, deletedAt: _d, ...rest } = account;
+  const stamps = <T extends { createdAt: string; updatedAt: string }>({ createdAt: _c1, updatedAt: _u1, ...r }: T) => r;
   return {
     ...rest,
+    activities: account.activities.map(stamps),
+    divisions: account.divisions.map(stamps),
+    orders: account.orders.map(stamps),
+    whitespaceMarks: account.whitespaceMarks.map(stamps),
     contacts: account.contacts.map(({ createdAt: _c1, updatedAt: _u1, position: _p, ...c }) => ({
       ...c,
       needs: c.needs.map(({ id: _i, ...n }) => n),
@@ -281,9 +377,10 @@ describe('Excel round trip (property style, seeded)', () => {
   for (const locale of ['en', 'zh-CN'] as const) {
     it(`an account plan comes back unchanged (${locale}, 60 random accounts)`, () => {
       for (let seed = 1; seed <= 60; seed += 1) {
-        const original = generator(seed + (locale === 'en' ? 0 : 1000)).account();
-        const sheets = accountToSheets(original, locale, NOW);
-        const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW });
+        const g = generator(seed + (locale === 'en' ? 0 : 1000));
+        const original = g.account();
+        const sheets = accountToSheets(original, locale, NOW, { productLines: g.productLines });
+        const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW, productLines: g.productLines });
         expect(problems, `seed ${seed}`).toEqual([]);
         expect(accounts).toHaveLength(1);
         const back = accountSchema.parse(accounts[0]);
@@ -297,24 +394,51 @@ describe('Excel round trip (property style, seeded)', () => {
         const originals = [g.account(), g.account(), g.account()];
         // Two accounts with one name: rows still go to the right one, by account ID.
         originals[2] = { ...originals[2]!, name: originals[0]!.name };
-        const sheets = portfolioToSheets(originals, locale, NOW);
-        const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW });
+        const sheets = portfolioToSheets(originals, locale, NOW, { productLines: g.productLines });
+        const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW, productLines: g.productLines });
         expect(problems, `seed ${seed}`).toEqual([]);
         expect(accounts.map((a) => carried(accountSchema.parse(a)))).toEqual(originals.map(carried));
       }
     });
   }
 
+  it('merging a plan’s own export back into it changes nothing (60 random accounts, both languages)', () => {
+    for (let seed = 1; seed <= 60; seed += 1) {
+      const locale = seed % 2 === 0 ? 'en' : 'zh-CN';
+      const g = generator(seed + 2000);
+      const original = g.account();
+      const sheets = accountToSheets(original, locale, NOW, { productLines: g.productLines });
+      const { accounts } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW, productLines: g.productLines });
+      const { creates, updates, merged } = previewMerge(original, accounts[0]!, NOW, { productLines: g.productLines });
+      expect({ creates, updates }, `seed ${seed}`).toEqual({ creates: [], updates: [] });
+      expect(merged, `seed ${seed}`).toEqual(original);
+    }
+  });
+
   it('the workbook written in one language reads back when the UI is in the other', () => {
-    const original = generator(7).account();
-    const sheets = accountToSheets(original, 'zh-CN', NOW);
-    const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW, locale: 'en' });
+    const g = generator(7);
+    const original = g.account();
+    const sheets = accountToSheets(original, 'zh-CN', NOW, { productLines: g.productLines });
+    const { accounts, problems } = sheetsToAccounts(read(sheets), { newId: newIds(), now: NOW, locale: 'en', productLines: g.productLines });
     expect(problems).toEqual([]);
     expect(carried(accountSchema.parse(accounts[0]))).toEqual(carried(original));
   });
 
-  it('covers every enum value somewhere in the generated accounts', () => {
-    const seen = { roles: new Set<string>(), stages: new Set<string>(), outcomes: new Set<string>(), moves: new Set<string>() };
+  it('covers every enum value, and the new records, somewhere in the generated accounts', () => {
+    const seen = {
+      roles: new Set<string>(),
+      stages: new Set<string>(),
+      outcomes: new Set<string>(),
+      moves: new Set<string>(),
+      channels: new Set<string>(),
+      divisionKinds: new Set<string>(),
+      intents: new Set<string>(),
+      accountStages: new Set<string>(),
+      signs: new Set<string>(),
+    };
+    let nested = 0;
+    let orderLines = 0;
+    let goneLines = 0;
     for (let seed = 1; seed <= 60; seed += 1) {
       const a = generator(seed).account();
       a.contacts.forEach((c) => c.role && seen.roles.add(c.role));
@@ -323,10 +447,26 @@ describe('Excel round trip (property style, seeded)', () => {
         d.meetings.forEach((m) => seen.outcomes.add(m.outcome));
         d.criteria.forEach((c) => c.move && seen.moves.add(c.move));
       });
+      a.activities.forEach((x) => seen.channels.add(x.channel));
+      a.divisions.forEach((d) => seen.divisionKinds.add(d.kind));
+      if (a.profile.intent) seen.intents.add(a.profile.intent);
+      seen.accountStages.add(a.stage);
+      ALL_WARNING_SIGNS.forEach((k) => a.warningSigns[k].present && seen.signs.add(k));
+      nested += a.divisions.filter((d) => d.parentId !== null).length;
+      orderLines += a.orders.filter((o) => o.productLineId?.startsWith('pl-')).length;
+      goneLines += a.orders.filter((o) => o.productLineId?.startsWith('gone-')).length;
     }
     expect(seen.roles.size).toBe(BUYER_ROLES.length);
     expect(seen.stages.size).toBe(DEAL_STAGES.length);
     expect(seen.outcomes.size).toBe(MEETING_OUTCOMES.length);
     expect(seen.moves.size).toBe(CRITERION_MOVES.length);
+    expect(seen.channels.size).toBe(ACTIVITY_CHANNELS.length);
+    expect(seen.divisionKinds.size).toBe(DIVISION_KINDS.length);
+    expect(seen.intents.size).toBe(INTENT_LEVELS.length);
+    expect(seen.accountStages.size).toBe(ACCOUNT_STAGES.length);
+    expect(seen.signs.size).toBe(ALL_WARNING_SIGNS.length);
+    expect(nested).toBeGreaterThan(20);
+    expect(orderLines).toBeGreaterThan(20);
+    expect(goneLines).toBeGreaterThan(0);
   });
 });
