@@ -59,7 +59,9 @@ export function accountHealth(account: Account, opts: HealthOptions): AccountHea
   if (flags.length > 0) {
     const { total, high } = flagCount(flags);
     signals.push({ kind: 'redFlags', count: total, high });
-    if (high > 0) points += 1;
+    // A map not started yet is every gap at once: shown, but not scored against the account's
+    // health (a new account would otherwise start on "watch").
+    if (high > 0 && account.contacts.length > 0) points += 1;
   }
 
   const stalled = account.deals.filter(

@@ -126,7 +126,7 @@ export type HealthSignal =
  * - `ordersShrinking`: when yoyChange ≤ −shrinkPercent / 100, one point; two when
  *   ≤ −2 × shrinkPercent / 100;
  * - `redFlags`: when the buying-centre map has any red flag (count = all of them, as of now with
- *   the settings' staleAfterDays; high = the high-severity ones), one point only when high ≥ 1;
+ *   the settings' staleAfterDays; high = the high-severity ones), one point only when high ≥ 1 and the map has at least one contact (an empty map shows its gaps without scoring);
  * - `stalledDeals`: when any open deal has the `stalled` or `noActivity` risk (idle for more than
  *   the settings' dealIdleDays), one point.
  * Level: 0 points = healthy, 1 = watch, 2 or more = atRisk.

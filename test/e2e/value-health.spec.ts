@@ -150,9 +150,9 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   await workspace.openTab('value');
   await value.ready();
 
-  // A new account's empty map already raises a high red flag (no decision maker): one point, watch.
-  await expect(value.healthLevel).toHaveAttribute('data-level', 'watch');
-  await expect(value.healthPoints).toHaveAttribute('data-points', '1');
+  // A new account's empty map shows its red flags, but an unstarted map does not score: healthy.
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'healthy');
+  await expect(value.healthPoints).toHaveAttribute('data-points', '0');
   await expect(value.signals).toHaveCount(1);
   await expect(value.signals.first()).toHaveAttribute('data-kind', 'redFlags');
   // A direct customer: the four signs, not the channel partner's five.
@@ -168,9 +168,9 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   await value.notes('ordersSpread').fill('Second supplier qualified for premix');
   await expect(value.signRow('ordersSpread')).not.toContainText('The date cannot be in the future');
   await value.saved();
-  // A second point: at risk.
-  await expect(value.healthPoints).toHaveAttribute('data-points', '2');
-  await expect(value.healthLevel).toHaveAttribute('data-level', 'atRisk');
+  // One point: watch.
+  await expect(value.healthPoints).toHaveAttribute('data-points', '1');
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'watch');
   const signSignal = value.signals.and(page.locator('[data-kind="warningSign"]'));
   await expect(signSignal).toContainText('Spreads its orders over more suppliers');
   await expect(signSignal).toContainText('Nov 5, 2024');
@@ -181,15 +181,15 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   await expect(value.sign('ordersSpread')).toBeChecked();
   await expect(value.since('ordersSpread')).toHaveValue('2024-11-05');
   await expect(value.notes('ordersSpread')).toHaveValue('Second supplier qualified for premix');
-  await expect(value.healthLevel).toHaveAttribute('data-level', 'atRisk');
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'watch');
 
   // Unticking takes the point away again.
   await value.sign('ordersSpread').uncheck();
   await value.saved();
-  await expect(value.healthLevel).toHaveAttribute('data-level', 'watch');
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'healthy');
   await value.sign('ordersSpread').check();
   await value.saved();
-  await expect(value.healthLevel).toHaveAttribute('data-level', 'atRisk');
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'watch');
 
   // Make it a channel partner on the profile tab: the five distributor signs appear and count.
   await workspace.openTab('profile');
@@ -203,12 +203,13 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   await expect(page.getByTestId('channel-signs-note')).toContainText('apply to distributors');
   await value.sign('stockOuts').check();
   await value.saved();
-  await expect(value.healthPoints).toHaveAttribute('data-points', '3');
+  await expect(value.healthPoints).toHaveAttribute('data-points', '2');
+  await expect(value.healthLevel).toHaveAttribute('data-level', 'atRisk');
 
   await host.restart();
   await workspace.goto(host.url, accountId, 'value');
   await value.ready();
   await expect(value.channelSigns).toHaveCount(5);
   await expect(value.sign('stockOuts')).toBeChecked();
-  await expect(value.healthPoints).toHaveAttribute('data-points', '3');
+  await expect(value.healthPoints).toHaveAttribute('data-points', '2');
 });

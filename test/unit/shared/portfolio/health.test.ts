@@ -94,7 +94,9 @@ describe('accountHealth', () => {
     const s = empty.signals[0];
     expect(s?.kind).toBe('redFlags');
     expect(s?.kind === 'redFlags' && s.high).toBeGreaterThan(0);
-    expect(empty.points).toBe(1);
+    // An empty map shows its gaps but does not score: a new account starts healthy.
+    expect(empty.points).toBe(0);
+    expect(empty.level).toBe('healthy');
   });
 
   it('passes the settings’ stale-after days to the red flags', () => {
