@@ -1,0 +1,125 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The printable account plan report on an account's Report tab. */
+export class ReportPage {
+  readonly sheet: Locator;
+  readonly printButton: Locator;
+  readonly printHint: Locator;
+  readonly accountName: Locator;
+  readonly grade: Locator;
+  readonly map: Locator;
+  readonly mapCards: Locator;
+  readonly coverage: Locator;
+  readonly flagCount: Locator;
+  readonly flags: Locator;
+  readonly deals: Locator;
+  readonly actions: Locator;
+  readonly activities: Locator;
+  readonly health: Locator;
+  readonly matrixCell: Locator;
+
+  constructor(readonly page: Page) {
+    this.sheet = page.getByTestId('account-report');
+    this.printButton = page.getByTestId('print-report');
+    this.printHint = page.getByTestId('print-hint');
+    this.accountName = this.sheet.getByTestId('report-account-name');
+    this.grade = this.sheet.getByTestId('report-grade');
+    this.map = this.sheet.getByTestId('report-map');
+    this.mapCards = this.map.getByTestId('contact-card');
+    this.coverage = this.sheet.getByTestId('report-coverage');
+    this.flagCount = this.sheet.getByTestId('report-flag-count');
+    this.flags = this.sheet.getByTestId('report-flag');
+    this.deals = this.sheet.getByTestId('report-deal');
+    this.actions = this.sheet.getByTestId('report-action');
+    this.activities = this.sheet.getByTestId('report-activity');
+    this.health = this.sheet.getByTestId('report-health');
+    this.matrixCell = this.sheet.getByTestId('report-matrix-cell');
+  }
+
+  /** A contact's card in the report's map picture, by name. */
+  mapCard(name: string): Locator {
+    return this.map.locator(`[data-testid="contact-card"][data-contact-name="${name}"]`);
+  }
+
+  /** One role's line in the coverage table. */
+  coverageRow(role: string): Locator {
+    return this.coverage.locator(`tr[data-role="${role}"]`);
+  }
+
+  /** A deal's line in the open-deals table, by name. */
+  deal(name: string): Locator {
+    return this.sheet.locator(`[data-testid="report-deal"][data-deal-name="${name}"]`);
+  }
+
+  /** Waits until the report is drawn, map included. */
+  async waitForReady(cards: number): Promise<void> {
+    await expect(this.sheet).toBeVisible();
+    await expect(this.mapCards).toHaveCount(cards);
+    await expect(this.health).toBeVisible();
+  }
+
+  /**
+   * Makes an account big through the API (more people, deals, next actions and logged
+   * activities than the report lists), then reloads the page.
+   */
+  async growAccount(accountId: string, count: number): Promise<void> {
+    const answer = await this.page.evaluate(
+      async ({ id, count }) => {
+        const token = document.querySelector<HTMLMetaElement>('meta[name="planner-token"]')?.content ?? '';
+        const call = async (channel: string, input: unknown) => {
+          const r = await fetch(`/api/${channel}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
+            body: JSON.stringify(input),
+          });
+          return { status: r.status, body: (await r.json()) as { data?: unknown; error?: unknown } };
+        };
+        const got = await call('account:get', { id });
+        if (got.status !== 200) return got;
+        type Item = Record<string, unknown> & { id: string };
+        const account = got.body.data as Record<'contacts' | 'deals' | 'actions' | 'activities', Item[]>;
+        const now = new Date().toISOString();
+        const stamp = () => ({ id: crypto.randomUUID(), createdAt: now, updatedAt: now });
+        const [boss, model] = account.contacts as [Item, Item];
+        const people = Array.from({ length: count }, (_, i) => ({
+          ...model,
+          ...stamp(),
+          name: `Person ${i} with a long name`,
+          reportsToId: boss.id,
+          isCoach: false,
+          attitude: i % 2 ? 'opponent' : 'neutral',
+          influence: 'high',
+          position: null,
+        }));
+        account.contacts = [...account.contacts, ...people];
+        const deal = account.deals[0] as Item;
+        account.deals = [
+          ...account.deals,
+          ...Array.from({ length: count }, (_, i) => ({ ...deal, ...stamp(), name: `A rather long deal name, number ${i}, for the new premix plant`, expectedCloseDate: '2024-01-01', buyingCentre: [], criteria: [], competitors: [], meetings: [] })),
+        ];
+        const action = account.actions[0] as Item;
+        account.actions = [
+          ...account.actions,
+          ...Array.from({ length: count }, (_, i) => ({ ...action, ...stamp(), what: `Follow-up ${i}: the quotation and the technical trial with the plant manager and purchasing`, when: '2024-02-01' })),
+        ];
+        const activity = account.activities[0] as Item;
+        account.activities = [
+          ...account.activities,
+          ...Array.from({ length: count }, (_, i) => ({ ...activity, ...stamp(), date: '2025-01-01', summary: `Long talk ${i} on pricing, delivery schedules and the trial at the Qingdao plant` })),
+        ];
+        return call('account:replace', { account });
+      },
+      { id: accountId, count },
+    );
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).not.toHaveProperty('error');
+    await this.page.reload();
+  }
+
+  /** Renders the page to a PDF the way "Save as PDF" does, and counts its pages. */
+  async pdf(): Promise<{ bytes: Buffer; pages: number }> {
+    const bytes = await this.page.pdf({ format: 'A4', printBackground: true });
+    const pages = bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    return { bytes, pages };
+  }
+}
