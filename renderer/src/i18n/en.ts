@@ -291,11 +291,6 @@ export const en = {
     competitorAhead: 'The competitor is rated ahead on the most important criterion ({{criterion}}).',
   },
   profile: {
-    basics: 'Basic data',
-    value: 'Value and grade',
-    relationship: 'Relationship',
-    notesSection: 'Notes',
-    name: 'Account name',
     kind: 'Kind of account',
     industry: 'Industry',
     region: 'Region',
@@ -303,15 +298,12 @@ export const en = {
     website: 'Website',
     owner: 'Account owner',
     description: 'Description',
-    grade: 'Grade',
-    relationshipType: 'How they see us',
     giftPolicy: 'Gift and hospitality policy',
     giftNotes: 'Policy details',
     notes: 'Notes',
     saving: 'Saving…',
     saved: 'All changes saved',
     saveFailed: 'Not saved: {{message}}',
-    gradeNone: 'Not graded',
   },
   notices: {
     restoredFromBackup:

@@ -291,11 +291,6 @@ export const zhCN: Resource = {
     competitorAhead: '在最重要的准则（{{criterion}}）上，竞争对手评分领先。',
   },
   profile: {
-    basics: '基本资料',
-    value: '价值与分级',
-    relationship: '关系',
-    notesSection: '备注',
-    name: '客户名称',
     kind: '客户类型',
     industry: '行业',
     region: '区域',
@@ -303,15 +298,12 @@ export const zhCN: Resource = {
     website: '网站',
     owner: '客户负责人',
     description: '简介',
-    grade: '级别',
-    relationshipType: '客户眼中的我们',
     giftPolicy: '礼品与招待政策',
     giftNotes: '政策说明',
     notes: '备注',
     saving: '正在保存…',
     saved: '所有修改已保存',
     saveFailed: '未保存：{{message}}',
-    gradeNone: '未分级',
   },
   notices: {
     restoredFromBackup:

@@ -15,7 +15,6 @@ import {
 import {
   Background,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
@@ -25,8 +24,6 @@ import {
   type Edge,
   type EdgeChange,
   type NodeChange,
-  type NodeHandle,
-  Position,
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -42,7 +39,7 @@ import type { Locale } from '@shared/model/database';
 import { showError } from '../../app/errors';
 import { isTextEntry } from '../../app/text-entry';
 import { i18n } from '../../i18n';
-import { ContactCard, type ContactNode } from './ContactCard';
+import type { ContactNode } from './ContactCard';
 import { ContactPanel } from './ContactPanel';
 import { copyToClipboard, readClipboard, setEditing } from './editing-store';
 import { download, mapImage, printImage } from './export-image';
@@ -52,15 +49,8 @@ import { autoLayout, CARD_HEIGHT, CARD_WIDTH, treeKey } from './layout';
 import { LinePanel } from './LinePanel';
 import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { ROLE_STYLE } from './role-style';
+import { CARD_HANDLES, CARD_SIZE, INFLUENCE_EDGE_LOOK, nodeTypes } from './flow-style';
 
-const nodeTypes = { contact: ContactCard };
-const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT };
-const HANDLE = 12;
-const CARD_HANDLES: NodeHandle[] = [
-  { type: 'target', position: Position.Top, x: CARD_WIDTH / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
-  { type: 'source', position: Position.Bottom, x: CARD_WIDTH / 2 - HANDLE / 2, y: CARD_HEIGHT - HANDLE / 2, width: HANDLE, height: HANDLE },
-];
-const INFLUENCE_COLOR = 'var(--mantine-color-orange-6)';
 
 
 const displayName = (c: Contact, placeholder: string) => c.name || `${placeholder} — ${c.department}`;
@@ -172,10 +162,7 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
           label: l.label,
           selected: selectedEdges.includes(l.id),
           data: { kind: 'influence' },
-          style: { strokeDasharray: '8 5', stroke: INFLUENCE_COLOR, strokeWidth: 2 },
-          labelStyle: { fontSize: 14, fontWeight: 600 },
-          labelBgPadding: [6, 3] as [number, number],
-          markerEnd: { type: MarkerType.ArrowClosed, color: INFLUENCE_COLOR, width: 18, height: 18 },
+          ...INFLUENCE_EDGE_LOOK,
           animated: pathIds.has(l.fromId) && pathIds.has(l.toId),
         })),
     ];

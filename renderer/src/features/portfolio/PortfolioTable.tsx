@@ -3,11 +3,12 @@ import { IconChevronDown, IconChevronUp, IconFilterOff, IconHandStop, IconSearch
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_KINDS, ACCOUNT_STAGES, GRADES, HEALTH_LEVELS, type Grade, type HealthLevel } from '@shared/model/vocabulary';
+import { ACCOUNT_KINDS, ACCOUNT_STAGES, GRADES, HEALTH_LEVELS, type Grade } from '@shared/model/vocabulary';
 import type { HealthSignal, PortfolioRow } from '@shared/portfolio/types';
 import { formatDate, formatMoney } from '../../app/format';
 import { routeHref } from '../../app/useHashRoute';
 import { formatPercent, useSessionState } from './portfolio-format';
+import { HEALTH_COLOR } from '../valuation/health-style';
 import {
   COLUMNS,
   DEFAULT_SORT,
@@ -29,7 +30,6 @@ import {
 const NUMERIC: ReadonlySet<ColumnKey> = new Set(['score', 'purchases', 'profit', 'pipeline', 'weighted', 'roles', 'flags']);
 
 export const gradeColor = (g: Grade): string => (g.startsWith('A') ? 'teal' : g.startsWith('B') ? 'blue' : 'gray');
-export const healthColor: Record<HealthLevel, string> = { healthy: 'green', watch: 'yellow', atRisk: 'red' };
 
 /** One reason for an account's health, as a sentence. */
 export function signalText(t: TFunction, s: HealthSignal): string {
@@ -96,7 +96,7 @@ export function HealthBadge({ row }: { row: PortfolioRow }) {
         )
       }
     >
-      <Badge variant="light" color={healthColor[level]} tabIndex={0} style={{ cursor: 'help', overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+      <Badge variant="light" color={HEALTH_COLOR[level]} tabIndex={0} style={{ cursor: 'help', overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
         {t(`valuation.health.${level}`)}
       </Badge>
     </Tooltip>

@@ -1,19 +1,12 @@
-import { MarkerType, Position, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type NodeHandle } from '@xyflow/react';
+import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/model/account';
-import { ContactCard, type ContactNode } from '../buying-center/ContactCard';
+import type { ContactNode } from '../buying-center/ContactCard';
+// The editor's own cards and line look, so the picture looks like the map.
+import { CARD_HANDLES, CARD_SIZE, INFLUENCE_EDGE_LOOK, nodeTypes } from '../buying-center/flow-style';
 import { autoLayout, CARD_HEIGHT, CARD_WIDTH, treeKey } from '../buying-center/layout';
 
-/** The same card component as the map editor, so the picture looks like the map. */
-const nodeTypes = { contact: ContactCard };
-const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT };
-const HANDLE = 12;
-const CARD_HANDLES: NodeHandle[] = [
-  { type: 'target', position: Position.Top, x: CARD_WIDTH / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE },
-  { type: 'source', position: Position.Bottom, x: CARD_WIDTH / 2 - HANDLE / 2, y: CARD_HEIGHT - HANDLE / 2, width: HANDLE, height: HANDLE },
-];
-const INFLUENCE_COLOR = 'var(--mantine-color-orange-6)';
 /** Room around the cards, in flow units. */
 const PADDING = 24;
 
@@ -93,10 +86,7 @@ export function ReportMap({ account, staleIds }: Props) {
           label: l.label,
           selectable: false,
           focusable: false,
-          style: { strokeDasharray: '8 5', stroke: INFLUENCE_COLOR, strokeWidth: 2 },
-          labelStyle: { fontSize: 14, fontWeight: 600 },
-          labelBgPadding: [6, 3] as [number, number],
-          markerEnd: { type: MarkerType.ArrowClosed, color: INFLUENCE_COLOR, width: 18, height: 18 },
+          ...INFLUENCE_EDGE_LOOK,
         })),
     ];
   }, [visible, account.influenceLines]);

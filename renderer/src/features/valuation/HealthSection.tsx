@@ -1,12 +1,13 @@
 import { Anchor, Badge, Checkbox, Fieldset, Group, List, Paper, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthLevel, WarningSign } from '@shared/model/vocabulary';
+import type { WarningSign } from '@shared/model/vocabulary';
 import { CHANNEL_WARNING_SIGNS, WARNING_SIGNS } from '@shared/model/vocabulary';
 import type { AccountHealth, HealthSignal, TradingStats } from '@shared/portfolio/types';
 import { formatDate, formatMoney } from '../../app/format';
 import { i18n } from '../../i18n';
 import type { Problem } from './valuation-rules';
+import { HEALTH_COLOR } from './health-style';
 
 /** A warning sign as the form holds it: the date as typed ('' = none). */
 export interface SignDraft {
@@ -15,7 +16,6 @@ export interface SignDraft {
   notes: string;
 }
 
-const LEVEL_COLOR: Record<HealthLevel, string> = { healthy: 'teal', watch: 'yellow', atRisk: 'red' };
 
 interface Props {
   accountId: string;
@@ -152,7 +152,7 @@ export function HealthSection({ accountId, kind, health, trading, shrinkPercent,
           <Stack gap="xs">
             {health && (
               <Group gap="sm">
-                <Badge size="lg" color={LEVEL_COLOR[health.level]} data-testid="health-level" data-level={health.level}>
+                <Badge size="lg" color={HEALTH_COLOR[health.level]} data-testid="health-level" data-level={health.level}>
                   {t(`valuation.health.${health.level}`)}
                 </Badge>
                 <Text size="sm" data-testid="health-points" data-points={health.points}>

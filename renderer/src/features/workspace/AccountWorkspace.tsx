@@ -21,9 +21,8 @@ import { settingsSchema } from '@shared/model/database';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/useApiQuery';
 import { localNow } from '../../app/format';
-import type { HealthLevel } from '@shared/model/vocabulary';
+import { HEALTH_COLOR } from '../valuation/health-style';
 
-const HEALTH_COLOR: Record<HealthLevel, string> = { healthy: 'green', watch: 'yellow', atRisk: 'red' };
 import type { Route, WorkspaceTab } from '../../app/useHashRoute';
 import { MapEditor } from '../buying-center/MapEditor';
 import { showError } from '../../app/errors';
