@@ -662,41 +662,27 @@ export function readPlanSheets(
     return account.deals.find((d) => d.record.id === r.id) ?? null;
   }
 
-  // ---- actions -------------------------------------------------------------------------------
-  for (const t of of(['actions'])) {
-    for (const row of rowsOf(t)) {
-      const account = accountOf(row);
-      if (!account) continue;
-      const deal = dealOf(row, account);
-      if (deal === undefined) continue;
-      const record: Obj = { createdAt: now, updatedAt: now };
-      if (!readFields(row, record)) continue;
-      record.id = rowId(row);
-      if (has(t, 'deal') || has(t, 'dealId')) record.dealId = deal === null ? null : deal.record.id;
-      if (has(t, 'contacts')) {
-        const refs = account.contacts.map((c) => ({ id: String(c.record.id), name: String(c.record.name) }));
-        record.contactIds = contactList(row, 'contacts', refs);
+  // ---- actions and the activity log: rows of the account, optionally linked to a deal and contacts
+  for (const [kind, list] of [
+    ['actions', 'actions'],
+    ['activities', 'activities'],
+  ] as const) {
+    for (const t of of([kind])) {
+      for (const row of rowsOf(t)) {
+        const account = accountOf(row);
+        if (!account) continue;
+        const deal = dealOf(row, account);
+        if (deal === undefined) continue;
+        const record: Obj = { createdAt: now, updatedAt: now };
+        if (!readFields(row, record)) continue;
+        record.id = rowId(row);
+        if (has(t, 'deal') || has(t, 'dealId')) record.dealId = deal === null ? null : deal.record.id;
+        if (has(t, 'contacts')) {
+          const refs = account.contacts.map((c) => ({ id: String(c.record.id), name: String(c.record.name) }));
+          record.contactIds = contactList(row, 'contacts', refs);
+        }
+        account[list].push(record);
       }
-      account.actions.push(record);
-    }
-  }
-
-  // ---- activity log --------------------------------------------------------------------------
-  for (const t of of(['activities'])) {
-    for (const row of rowsOf(t)) {
-      const account = accountOf(row);
-      if (!account) continue;
-      const deal = dealOf(row, account);
-      if (deal === undefined) continue;
-      const record: Obj = { createdAt: now, updatedAt: now };
-      if (!readFields(row, record)) continue;
-      record.id = rowId(row);
-      if (has(t, 'deal') || has(t, 'dealId')) record.dealId = deal === null ? null : deal.record.id;
-      if (has(t, 'contacts')) {
-        const refs = account.contacts.map((c) => ({ id: String(c.record.id), name: String(c.record.name) }));
-        record.contactIds = contactList(row, 'contacts', refs);
-      }
-      account.activities.push(record);
     }
   }
 
