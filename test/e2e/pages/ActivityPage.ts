@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Saves } from './saves';
+import { callApi, pickOption, undoByKeys } from './ui';
 
 const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 
@@ -62,13 +64,10 @@ export class ActivityPage {
 
   readonly undoDeleteButton: Locator;
 
-  private savesInFlight = 0;
+  private readonly saves: Saves;
 
   constructor(readonly page: Page) {
-    const isSave = (url: string) => new URL(url).pathname === '/api/plan:apply';
-    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
-    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
-    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+    this.saves = new Saves(page, ['plan:apply']);
 
     this.view = page.getByTestId('activity-view');
     this.logButton = page.getByTestId('log-activity');
@@ -118,9 +117,8 @@ export class ActivityPage {
   }
 
   /** Picks an option of a Mantine Select (or MultiSelect) in the form or the filters by its visible name. */
-  async pick(select: Locator, option: string | RegExp): Promise<void> {
-    await select.click();
-    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  pick(select: Locator, option: string | RegExp): Promise<void> {
+    return pickOption(this.page, select, option);
   }
 
   /** Fills the open form and saves it; resolves once the modal has closed. */
@@ -159,48 +157,18 @@ export class ActivityPage {
     return this.form.locator('.mantine-Pill-label');
   }
 
-  /** Takes focus out of any field, so that Ctrl+Z acts on the plan. */
-  async blurFields(): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  /** Ctrl+Z outside any field; waits for the "Undone: <label>" notice. */
+  undo(label: string): Promise<void> {
+    return undoByKeys(this.page, label);
   }
 
-  async undo(label: string): Promise<void> {
-    await this.blurFields();
-    await this.page.keyboard.press('Control+z');
-    await expect(this.page.getByText(`Undone: ${label}`).last()).toBeVisible();
-  }
-
-  /** Resolves when no plan edit is on its way to the host (checked twice in a row). */
-  async saved(): Promise<void> {
-    let quietBefore = false;
-    await expect
-      .poll(
-        () => {
-          const quiet = this.savesInFlight === 0;
-          const settled = quiet && quietBefore;
-          quietBefore = quiet;
-          return settled;
-        },
-        { intervals: [50] },
-      )
-      .toBe(true);
+  /** Resolves when no plan edit is on its way to the host. */
+  saved(): Promise<void> {
+    return this.saves.settled();
   }
 
   /** Sets the customer's gift policy through the app's own API (the profile form is another feature). */
   async setGiftPolicy(accountId: string, rule: 'unknown' | 'allowed' | 'restricted' | 'banned', notes: string): Promise<void> {
-    const answer = await this.page.evaluate(
-      async ({ id, rule, notes }) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="planner-token"]')?.content ?? '';
-        const r = await fetch('/api/account:update', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
-          body: JSON.stringify({ id, patch: { giftPolicy: { rule, notes } } }),
-        });
-        return { status: r.status, body: (await r.json()) as unknown };
-      },
-      { id: accountId, rule, notes },
-    );
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(answer.body).not.toHaveProperty('error');
+    await callApi(this.page, 'account:update', { id: accountId, patch: { giftPolicy: { rule, notes } } });
   }
 }

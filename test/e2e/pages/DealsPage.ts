@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Saves } from './saves';
+import { box, pickOption, redoByKeys, undoByKeys } from './ui';
 
 export type Stage = 'discover' | 'investigate' | 'prove' | 'commit' | 'won' | 'lost';
 export type Outcome = 'advance' | 'continuation' | 'order' | 'noSale';
@@ -15,8 +17,6 @@ export interface Scores {
   ourFit: Score;
   competitorFit: Score;
 }
-
-const SAVE_PATHS = new Set(['/api/plan:apply', '/api/settings:update']);
 
 /**
  * The deals tab of an account workspace: the board (columns by stage with their totals, deal
@@ -55,14 +55,10 @@ export class DealsPage {
   readonly actions: Locator;
   readonly addActionButton: Locator;
 
-  /** Saves sent to the host and not answered yet. */
-  private savesInFlight = 0;
+  private readonly saves: Saves;
 
   constructor(readonly page: Page) {
-    const isSave = (url: string) => SAVE_PATHS.has(new URL(url).pathname);
-    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
-    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
-    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+    this.saves = new Saves(page, ['plan:apply', 'settings:update']);
 
     this.view = page.getByTestId('deals-view');
     this.newName = page.getByTestId('new-deal-name');
@@ -236,10 +232,8 @@ export class DealsPage {
   }
 
   /** Picks an option of a Mantine Select (or MultiSelect) by its visible name. */
-  async pick(select: Locator, option: string | RegExp): Promise<void> {
-    await select.click();
-    const listbox = this.page.getByRole('listbox');
-    await listbox.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  pick(select: Locator, option: string | RegExp): Promise<void> {
+    return pickOption(this.page, select, option);
   }
 
   /** Picks a sale type by its English name, e.g. 'Transactional'. */
@@ -354,48 +348,19 @@ export class DealsPage {
 
   // ---- undo, saves ----
 
-  /** Takes focus out of any field, so that Ctrl+Z acts on the plan. */
-  async blurFields(): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  /** Ctrl+Z outside any field; waits for the "Undone: <label>" notice. */
+  undo(label: string): Promise<void> {
+    return undoByKeys(this.page, label);
   }
 
-  async undo(label: string): Promise<void> {
-    await this.blurFields();
-    await this.page.keyboard.press('Control+z');
-    await expect(this.page.getByText(`Undone: ${label}`).last()).toBeVisible();
+  redo(label: string): Promise<void> {
+    return redoByKeys(this.page, label);
   }
 
-  async redo(label: string): Promise<void> {
-    await this.blurFields();
-    await this.page.keyboard.press('Control+Shift+Z');
-    await expect(this.page.getByText(`Redone: ${label}`).last()).toBeVisible();
+  /** Resolves when no deal edit and no settings change is on its way to the host. Before a reload or restart. */
+  saved(): Promise<void> {
+    return this.saves.settled();
   }
-
-  /**
-   * Resolves when no deal edit and no settings change is on its way to the host ("none in
-   * flight" twice in a row, since edits go out one after another). Before a reload or restart.
-   */
-  async saved(): Promise<void> {
-    let quietBefore = false;
-    await expect
-      .poll(
-        () => {
-          const quiet = this.savesInFlight === 0;
-          const settled = quiet && quietBefore;
-          quietBefore = quiet;
-          return settled;
-        },
-        { intervals: [50] },
-      )
-      .toBe(true);
-  }
-}
-
-async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  await expect(locator).toBeVisible();
-  const b = await locator.boundingBox();
-  if (!b) throw new Error(`No bounding box for ${locator.toString()}`);
-  return b;
 }
 
 function background(locator: Locator): Promise<string> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { pickOption, redoByKeys, undoByKeys } from './ui';
 
 /** A file handed to a file chooser: a path on disk, or bytes with a name. */
 export type ChosenFile = string | { name: string; mimeType: string; buffer: Buffer };
@@ -122,10 +123,8 @@ export class ExcelPage {
 
   /** Picks the field of a column by its label ("Role", "(ignore this column)") and waits for the new preview. */
   async mapColumn(i: number, label: string): Promise<void> {
-    const select = this.column(i);
-    await select.click();
     const previewed = this.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/excel:preview');
-    await this.page.getByRole('listbox').getByRole('option', { name: label, exact: true }).click();
+    await pickOption(this.page, this.column(i), label);
     await previewed;
     await expect(this.column(i)).toHaveValue(label);
     await this.previewed();
@@ -151,21 +150,13 @@ export class ExcelPage {
   }
 
   /** Ctrl+Z with focus on the page body: the whole import goes back in one step. */
-  async undoImport(): Promise<void> {
-    await this.blurFields();
-    await this.page.keyboard.press('Control+z');
-    await expect(this.page.getByText('Undone: Excel import').last()).toBeVisible();
+  undoImport(): Promise<void> {
+    return undoByKeys(this.page, 'Excel import');
   }
 
   /** Ctrl+Shift+Z: the import again. */
-  async redoImport(): Promise<void> {
-    await this.blurFields();
-    await this.page.keyboard.press('Control+Shift+Z');
-    await expect(this.page.getByText('Redone: Excel import').last()).toBeVisible();
-  }
-
-  private async blurFields(): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  redoImport(): Promise<void> {
+    return redoByKeys(this.page, 'Excel import');
   }
 
   // ---- out ----

@@ -1,10 +1,10 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { Saves } from './saves';
+import { pickOption, undoByKeys } from './ui';
 
 export type DivisionKind = 'Division' | 'Subsidiary';
 export type CellStatus = 'sold' | 'openDeal' | 'competitor' | 'whitespace';
 export type Figure = 'purchases12' | 'openPipeline' | 'weightedPipeline' | 'openDeals' | 'wonDeals';
-
-const SAVE_PATHS = new Set(['/api/plan:apply', '/api/settings:update']);
 
 /**
  * The "Group & whitespace" tab: the division tree with its rolled-up figures, our product lines,
@@ -44,13 +44,10 @@ export class GroupPage {
   readonly competitorNotes: Locator;
   readonly competitorSave: Locator;
 
-  private savesInFlight = 0;
+  private readonly saves: Saves;
 
   constructor(readonly page: Page) {
-    const isSave = (url: string) => SAVE_PATHS.has(new URL(url).pathname);
-    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
-    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
-    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+    this.saves = new Saves(page, ['plan:apply', 'settings:update']);
 
     this.view = page.getByTestId('group-view');
     this.tree = page.getByTestId('division-tree');
@@ -186,30 +183,17 @@ export class GroupPage {
   // ---- shared ----
 
   /** Picks an option of a Mantine Select by its visible name. */
-  async pick(select: Locator, option: string | RegExp): Promise<void> {
-    await select.click();
-    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  pick(select: Locator, option: string | RegExp): Promise<void> {
+    return pickOption(this.page, select, option);
   }
 
-  async undo(label: string): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await this.page.keyboard.press('Control+z');
-    await expect(this.page.getByText(`Undone: ${label}`).last()).toBeVisible();
+  /** Ctrl+Z outside any field; waits for the "Undone: <label>" notice. */
+  undo(label: string): Promise<void> {
+    return undoByKeys(this.page, label);
   }
 
   /** Resolves when no plan edit and no settings change is on its way to the host. */
-  async saved(): Promise<void> {
-    let quietBefore = false;
-    await expect
-      .poll(
-        () => {
-          const quiet = this.savesInFlight === 0;
-          const settled = quiet && quietBefore;
-          quietBefore = quiet;
-          return settled;
-        },
-        { intervals: [50] },
-      )
-      .toBe(true);
+  saved(): Promise<void> {
+    return this.saves.settled();
   }
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { Saves } from './saves';
+import { blurFields, box } from './ui';
 
 export type Attitude = 'Supporter' | 'Neutral' | 'Opponent' | 'Unknown';
 
@@ -61,14 +63,10 @@ export class MapPage {
   readonly powerPaths: Locator;
   readonly highlightPathButton: Locator;
 
-  /** Map edits sent to the host and not answered yet. */
-  private savesInFlight = 0;
+  private readonly saves: Saves;
 
   constructor(readonly page: Page) {
-    const isSave = (url: string) => new URL(url).pathname === '/api/plan:apply';
-    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
-    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
-    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+    this.saves = new Saves(page, ['plan:apply']);
     this.canvas = page.getByTestId('buying-centre-map');
     this.cards = page.getByTestId('contact-card');
     this.coachBadges = this.cards.getByTestId('coach-badge');
@@ -231,8 +229,8 @@ export class MapPage {
 
   /** Drags a card by its body and drops it onto another card's centre. */
   async dragCardOnto(name: string, target: string): Promise<void> {
-    const from = await this.box(this.card(name));
-    const to = await this.box(this.card(target));
+    const from = await box(this.card(name));
+    const to = await box(this.card(target));
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
@@ -244,8 +242,8 @@ export class MapPage {
    * top (target) handle of another. The new line is selected and its label field has focus.
    */
   async drawInfluenceLine(from: string, to: string): Promise<void> {
-    const source = await this.box(this.card(from).locator('.react-flow__handle-bottom.source'));
-    const target = await this.box(this.card(to).locator('.react-flow__handle-top.target'));
+    const source = await box(this.card(from).locator('.react-flow__handle-bottom.source'));
+    const target = await box(this.card(to).locator('.react-flow__handle-top.target'));
     await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2);
     await this.page.mouse.down();
     await this.page.mouse.move(source.x + source.width / 2, source.y + source.height / 2 + 30, { steps: 5 });
@@ -256,8 +254,8 @@ export class MapPage {
 
   /** Clicks an influence line on its label; the side panel then shows the line. */
   async clickLine(label: string): Promise<void> {
-    const box = await this.box(this.edgeLabels.filter({ hasText: label }));
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const at = await box(this.edgeLabels.filter({ hasText: label }));
+    await this.page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
     await expect(this.linePanel).toBeVisible();
     await expect(this.lineLabel).toHaveValue(label);
   }
@@ -285,31 +283,13 @@ export class MapPage {
     return { download, bytes: await fs.readFile(await download.path()) };
   }
 
-  /**
-   * Resolves when no map edit is on its way to the host (edits go out one after another, so
-   * "none in flight" is checked twice in a row). For a reload or restart right after an edit.
-   */
-  async saved(): Promise<void> {
-    let quietBefore = false;
-    await expect
-      .poll(() => {
-        const quiet = this.savesInFlight === 0;
-        const settled = quiet && quietBefore;
-        quietBefore = quiet;
-        return settled;
-      }, { intervals: [50] })
-      .toBe(true);
+  /** Resolves when no map edit is on its way to the host. For a reload or restart right after an edit. */
+  saved(): Promise<void> {
+    return this.saves.settled();
   }
 
   /** Takes focus out of any field so that map keys and Ctrl+Z act on the map. */
-  async blurFields(): Promise<void> {
-    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  }
-
-  private async box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-    await expect(locator).toBeVisible();
-    const box = await locator.boundingBox();
-    if (!box) throw new Error(`No bounding box for ${locator.toString()}`);
-    return box;
+  blurFields(): Promise<void> {
+    return blurFields(this.page);
   }
 }

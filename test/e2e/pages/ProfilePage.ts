@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-
-const SAVE_PATHS = new Set(['/api/plan:apply', '/api/account:update']);
+import { Saves } from './saves';
+import { callApi, pickOption } from './ui';
 
 export interface OrderInput {
   /** `YYYY-MM-DD`. */
@@ -54,13 +54,10 @@ export class ProfilePage {
   readonly orderNotes: Locator;
   readonly orderSave: Locator;
 
-  private savesInFlight = 0;
+  private readonly saves: Saves;
 
   constructor(readonly page: Page) {
-    const isSave = (url: string) => SAVE_PATHS.has(new URL(url).pathname);
-    page.on('request', (r) => isSave(r.url()) && this.savesInFlight++);
-    page.on('requestfinished', (r) => isSave(r.url()) && this.savesInFlight--);
-    page.on('requestfailed', (r) => isSave(r.url()) && this.savesInFlight--);
+    this.saves = new Saves(page, ['plan:apply', 'account:update']);
 
     this.form = page.getByTestId('profile-form');
     this.saveState = page.getByTestId('profile-save-state');
@@ -99,9 +96,8 @@ export class ProfilePage {
   }
 
   /** Picks an option of a Mantine Select by its visible name (options are bilingual: use a RegExp). */
-  async pick(select: Locator, option: string | RegExp): Promise<void> {
-    await select.click();
-    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+  pick(select: Locator, option: string | RegExp): Promise<void> {
+    return pickOption(this.page, select, option);
   }
 
   async setStage(stage: 'customer' | 'prospect'): Promise<void> {
@@ -134,21 +130,8 @@ export class ProfilePage {
   }
 
   /** Calls the app's own API from the page (setting up what other tabs edit: product lines, divisions). */
-  async callApi(channel: string, input: unknown): Promise<unknown> {
-    const answer = await this.page.evaluate(
-      async ({ channel, input }) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="planner-token"]')?.content ?? '';
-        const r = await fetch(`/api/${channel}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
-          body: JSON.stringify(input),
-        });
-        return { status: r.status, body: (await r.json()) as { data?: unknown; error?: unknown } };
-      },
-      { channel, input },
-    );
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    return answer.body.data;
+  callApi(channel: string, input: unknown): Promise<unknown> {
+    return callApi(this.page, channel, input);
   }
 
   async editOrderAmount(notes: string, amount: number): Promise<void> {
@@ -180,22 +163,8 @@ export class ProfilePage {
     return this.orderRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-notes') ?? ''));
   }
 
-  /**
-   * Resolves when no profile or order save is on its way to the host ("none in flight" twice in
-   * a row, since the debounced autosave and the order edits go out one after another).
-   */
-  async saved(): Promise<void> {
-    let quietBefore = false;
-    await expect
-      .poll(
-        () => {
-          const quiet = this.savesInFlight === 0;
-          const settled = quiet && quietBefore;
-          quietBefore = quiet;
-          return settled;
-        },
-        { intervals: [50] },
-      )
-      .toBe(true);
+  /** Resolves when no profile or order save is on its way to the host. */
+  saved(): Promise<void> {
+    return this.saves.settled();
   }
 }

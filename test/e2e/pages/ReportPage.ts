@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { callApi } from './ui';
 
 /** The printable account plan report on an account's Report tab. */
 export class ReportPage {
@@ -63,56 +65,38 @@ export class ReportPage {
    * activities than the report lists), then reloads the page.
    */
   async growAccount(accountId: string, count: number): Promise<void> {
-    const answer = await this.page.evaluate(
-      async ({ id, count }) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="planner-token"]')?.content ?? '';
-        const call = async (channel: string, input: unknown) => {
-          const r = await fetch(`/api/${channel}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
-            body: JSON.stringify(input),
-          });
-          return { status: r.status, body: (await r.json()) as { data?: unknown; error?: unknown } };
-        };
-        const got = await call('account:get', { id });
-        if (got.status !== 200) return got;
-        type Item = Record<string, unknown> & { id: string };
-        const account = got.body.data as Record<'contacts' | 'deals' | 'actions' | 'activities', Item[]>;
-        const now = new Date().toISOString();
-        const stamp = () => ({ id: crypto.randomUUID(), createdAt: now, updatedAt: now });
-        const [boss, model] = account.contacts as [Item, Item];
-        const people = Array.from({ length: count }, (_, i) => ({
-          ...model,
-          ...stamp(),
-          name: `Person ${i} with a long name`,
-          reportsToId: boss.id,
-          isCoach: false,
-          attitude: i % 2 ? 'opponent' : 'neutral',
-          influence: 'high',
-          position: null,
-        }));
-        account.contacts = [...account.contacts, ...people];
-        const deal = account.deals[0] as Item;
-        account.deals = [
-          ...account.deals,
-          ...Array.from({ length: count }, (_, i) => ({ ...deal, ...stamp(), name: `A rather long deal name, number ${i}, for the new premix plant`, expectedCloseDate: '2024-01-01', buyingCentre: [], criteria: [], competitors: [], meetings: [] })),
-        ];
-        const action = account.actions[0] as Item;
-        account.actions = [
-          ...account.actions,
-          ...Array.from({ length: count }, (_, i) => ({ ...action, ...stamp(), what: `Follow-up ${i}: the quotation and the technical trial with the plant manager and purchasing`, when: '2024-02-01' })),
-        ];
-        const activity = account.activities[0] as Item;
-        account.activities = [
-          ...account.activities,
-          ...Array.from({ length: count }, (_, i) => ({ ...activity, ...stamp(), date: '2025-01-01', summary: `Long talk ${i} on pricing, delivery schedules and the trial at the Qingdao plant` })),
-        ];
-        return call('account:replace', { account });
-      },
-      { id: accountId, count },
-    );
-    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-    expect(answer.body).not.toHaveProperty('error');
+    type Item = Record<string, unknown> & { id: string };
+    const account = (await callApi(this.page, 'account:get', { id: accountId })) as Record<'contacts' | 'deals' | 'actions' | 'activities', Item[]>;
+    const now = new Date().toISOString();
+    const stamp = () => ({ id: randomUUID(), createdAt: now, updatedAt: now });
+    const [boss, model] = account.contacts as [Item, Item];
+    const people = Array.from({ length: count }, (_, i) => ({
+      ...model,
+      ...stamp(),
+      name: `Person ${i} with a long name`,
+      reportsToId: boss.id,
+      isCoach: false,
+      attitude: i % 2 ? 'opponent' : 'neutral',
+      influence: 'high',
+      position: null,
+    }));
+    account.contacts = [...account.contacts, ...people];
+    const deal = account.deals[0] as Item;
+    account.deals = [
+      ...account.deals,
+      ...Array.from({ length: count }, (_, i) => ({ ...deal, ...stamp(), name: `A rather long deal name, number ${i}, for the new premix plant`, expectedCloseDate: '2024-01-01', buyingCentre: [], criteria: [], competitors: [], meetings: [] })),
+    ];
+    const action = account.actions[0] as Item;
+    account.actions = [
+      ...account.actions,
+      ...Array.from({ length: count }, (_, i) => ({ ...action, ...stamp(), what: `Follow-up ${i}: the quotation and the technical trial with the plant manager and purchasing`, when: '2024-02-01' })),
+    ];
+    const activity = account.activities[0] as Item;
+    account.activities = [
+      ...account.activities,
+      ...Array.from({ length: count }, (_, i) => ({ ...activity, ...stamp(), date: '2025-01-01', summary: `Long talk ${i} on pricing, delivery schedules and the trial at the Qingdao plant` })),
+    ];
+    await callApi(this.page, 'account:replace', { account });
     await this.page.reload();
   }
 

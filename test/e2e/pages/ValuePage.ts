@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOption } from './ui';
 
 export type Factor =
   | 'annualPurchases'
@@ -112,8 +113,7 @@ export class ValuePage {
 
   /** Picks an option of the grade override by its exact label ("A1", "Use suggested grade"). */
   async chooseGrade(label: string): Promise<void> {
-    await this.gradeOverride.click();
-    await this.page.getByRole('option', { name: label, exact: true }).click();
+    await pickOption(this.page, this.gradeOverride, label);
     await expect(this.gradeOverride).toHaveValue(label);
   }
 
