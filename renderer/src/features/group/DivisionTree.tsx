@@ -9,10 +9,9 @@ import { stamp } from '@shared/model/common';
 import type { DivisionRow, Figures } from '@shared/portfolio/types';
 import { DIVISION_KINDS } from '@shared/model/vocabulary';
 import { dataChanged } from '../../app/data-version';
-import { showError } from '../../app/errors';
 import { formatMoney } from '../../app/format';
 import { edit } from '../../app/plan-store';
-import { history } from '../../app/undo-history';
+import { showUndoNotice } from '../../app/undo-notice';
 import { bilingual } from '../../i18n';
 import { InlineText } from './InlineText';
 import { divisionTree } from '@shared/portfolio/divisions';
@@ -74,37 +73,13 @@ export function DivisionTree({ account, rows }: Props) {
       confirmProps: { color: 'red', 'data-testid': 'confirm-delete-division' } as never,
       onConfirm: () => {
         if (!edit(account.id, { type: 'removeDivisions', ids: [d.id] }, 'group.undo.deleteDivision')) return;
-        // The notification's undo is good only while the deletion is the latest step: any other
-        // step (an edit, or Ctrl+Z) retires it.
-        const id = `division-deleted-${d.id}`;
-        const off = history.subscribe(() => {
-          off();
-          notifications.hide(id);
-        });
-        notifications.show({
-          id,
-          autoClose: 10_000,
-          onClose: () => off(),
-          message: (
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t('group.deleteDivision.deleted', { name: d.name })}</Text>
-              <Button
-                size="compact-sm"
-                variant="light"
-                data-testid="undo-delete-division"
-                onClick={() => {
-                  off();
-                  notifications.hide(id);
-                  history.undo().then(() => {
-                    dataChanged();
-                    notifications.show({ color: 'green', message: t('group.deleteDivision.restored', { name: d.name }) });
-                  }, showError);
-                }}
-              >
-                {t('common.undo')}
-              </Button>
-            </Group>
-          ),
+        showUndoNotice({
+          message: t('group.deleteDivision.deleted', { name: d.name }),
+          testId: 'undo-delete-division',
+          onUndone: () => {
+            dataChanged();
+            notifications.show({ color: 'green', message: t('group.deleteDivision.restored', { name: d.name }) });
+          },
         });
       },
     });

@@ -1,6 +1,5 @@
 import { ActionIcon, Box, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
-import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,9 +9,10 @@ import type { TradingStats } from '@shared/portfolio/types';
 import { tradingStats } from '@shared/portfolio/trading';
 import { api } from '../../api/client';
 import { formatDate, formatMoney, localToday } from '../../app/format';
-import { edit, getDocument, seedDocument, useDocument } from '../../app/plan-store';
+import { edit, seedDocument, useDocument } from '../../app/plan-store';
 import { useApiQuery } from '../../app/useApiQuery';
 import { OrderForm, type OrderDraft } from './OrderForm';
+import { showUndoNotice } from '../../app/undo-notice';
 
 /** Newest first; among orders of one day, the one entered last first. */
 export function newestFirst(orders: readonly Order[]): Order[] {
@@ -130,27 +130,11 @@ export function OrdersPanel({ account: loaded }: { account: Account }) {
   };
 
   const remove = (order: Order) => {
-    const accountId = account.id;
-    const at = account.orders.findIndex((o) => o.id === order.id);
-    if (!edit(accountId, { type: 'removeOrders', ids: [order.id] }, 'accountProfile.undo.deleteOrder')) return;
-    const id = `order-deleted-${order.id}`;
-    // From the notification: put this order back (unless Ctrl+Z already did), as a step of its own.
-    const restore = () => {
-      notifications.hide(id);
-      if (getDocument(accountId)?.orders.some((o) => o.id === order.id)) return;
-      edit(accountId, { type: 'addOrders', records: [order], at: [Math.max(at, 0)] }, 'accountProfile.undo.restoreOrder');
-    };
-    notifications.show({
-      id,
-      autoClose: 8000,
-      message: (
-        <Group justify="space-between" wrap="nowrap" gap="sm">
-          <Text size="sm">{t('accountProfile.orders.deleted', { date: formatDate(order.date) })}</Text>
-          <Button size="compact-xs" variant="light" onClick={restore} data-testid="order-undo" data-order-id={order.id}>
-            {t('accountProfile.orders.undo')}
-          </Button>
-        </Group>
-      ),
+    if (!edit(account.id, { type: 'removeOrders', ids: [order.id] }, 'accountProfile.undo.deleteOrder')) return;
+    showUndoNotice({
+      message: t('accountProfile.orders.deleted', { date: formatDate(order.date) }),
+      testId: 'order-undo',
+      buttonProps: { 'data-order-id': order.id },
     });
   };
 

@@ -87,7 +87,6 @@ export const accountProfileEn = {
     noDivisions: 'No divisions yet (Group tab)',
     noProductLines: 'No product lines yet (settings)',
     deleted: 'Order of {{date}} deleted.',
-    undo: 'Undo',
     stats: {
       last12: 'Last 12 months',
       prior12: 'The 12 months before',
@@ -105,7 +104,6 @@ export const accountProfileEn = {
     addOrder: 'add order',
     editOrder: 'edit order',
     deleteOrder: 'delete order',
-    restoreOrder: 'restore order',
   },
 };
 
@@ -196,7 +194,6 @@ export const accountProfileZh: Widen<typeof accountProfileEn> = {
     noDivisions: '尚无分支机构（见“集团”页签）',
     noProductLines: '尚无产品线（见设置）',
     deleted: '已删除 {{date}} 的订单。',
-    undo: '撤销',
     stats: {
       last12: '近 12 个月',
       prior12: '之前 12 个月',
@@ -214,6 +211,5 @@ export const accountProfileZh: Widen<typeof accountProfileEn> = {
     addOrder: '添加订单',
     editOrder: '编辑订单',
     deleteOrder: '删除订单',
-    restoreOrder: '恢复订单',
   },
 };

@@ -86,7 +86,6 @@ export const activityEn = {
     add: 'log activity',
     edit: 'edit activity',
     delete: 'delete activity',
-    restore: 'restore activity',
   },
 };
 
@@ -176,6 +175,5 @@ export const activityZh: Widen<typeof activityEn> = {
     add: '记录联络',
     edit: '编辑联络记录',
     delete: '删除联络记录',
-    restore: '恢复联络记录',
   },
 };
