@@ -28,6 +28,7 @@ export function tradingStats(orders: readonly Pick<Order, 'date' | 'amount'>[], 
   let orderCount = 0;
   let largest: number | null = null;
   const monthsSeen = new Set<number>();
+  const amounts: number[] = [];
   for (const o of orders) {
     if (o.date > today) continue;
     const age = current - monthIndex(o.date);
@@ -37,6 +38,7 @@ export function tradingStats(orders: readonly Pick<Order, 'date' | 'amount'>[], 
       monthly[slot] = (monthly[slot] ?? 0) + o.amount;
       monthsSeen.add(slot);
       orderCount += 1;
+      amounts.push(o.amount);
       largest = largest === null ? o.amount : Math.max(largest, o.amount);
     } else if (age < 24) {
       prior12 += o.amount;
@@ -55,17 +57,23 @@ export function tradingStats(orders: readonly Pick<Order, 'date' | 'amount'>[], 
     averageOrder: orderCount === 0 ? null : last12 / orderCount,
     largestOrder: largest,
     monthsWithOrders,
-    stability: orderCount === 0 ? null : stability(monthsWithOrders, quarterly),
+    stability: orderCount === 0 ? null : stability(monthsWithOrders, quarterly, amounts),
   };
 }
 
-/** 100 × (½ × months with orders / 12 + ½ × max(0, 1 − CV of the quarterly sums)); evenness 0 when the quarters sum to 0. */
-function stability(monthsWithOrders: number, quarterly: readonly number[]): number {
-  const mean = quarterly.reduce((s, v) => s + v, 0) / quarterly.length;
-  let evenness = 0;
-  if (mean > 0) {
-    const variance = quarterly.reduce((s, v) => s + (v - mean) ** 2, 0) / quarterly.length;
-    evenness = Math.max(0, 1 - Math.sqrt(variance) / mean);
-  }
-  return 100 * (0.5 * (monthsWithOrders / 12) + 0.5 * evenness);
+/** max(0, 1 − population CV); 0 when the values average 0. */
+function evenness(values: readonly number[]): number {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  if (!(mean > 0)) return 0;
+  const variance = values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length;
+  return Math.max(0, 1 - Math.sqrt(variance) / mean);
+}
+
+/**
+ * 100 × the mean of regularity (months with orders / 12), quarterly evenness and single-order
+ * evenness (0 with fewer than two orders: one order says nothing about how steady they are).
+ */
+function stability(monthsWithOrders: number, quarterly: readonly number[], amounts: readonly number[]): number {
+  const orders = amounts.length < 2 ? 0 : evenness(amounts);
+  return (100 * (monthsWithOrders / 12 + evenness(quarterly) + orders)) / 3;
 }

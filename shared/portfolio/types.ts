@@ -62,9 +62,11 @@ export interface TradingStats {
   /** Of the twelve months, how many had at least one order (of any amount). */
   monthsWithOrders: number;
   /**
-   * 0–100: 100 × (0.5 × monthsWithOrders / 12 + 0.5 × max(0, 1 − CV)), CV being the population
-   * standard deviation of the quarterly sums divided by their mean (evenness counts 0 when the
-   * quarters sum to 0). Null without orders in the last twelve months.
+   * 0–100, the mean of three parts read from the monthly, quarterly and single-order volumes:
+   * regularity (monthsWithOrders / 12), quarterly evenness (max(0, 1 − CV of the four quarterly
+   * sums)) and order evenness (max(0, 1 − CV of the single orders' amounts), 0 with fewer than two
+   * orders). CV = population standard deviation / mean; an evenness is 0 when the mean is 0.
+   * Null without orders in the last twelve months.
    */
   stability: number | null;
 }

@@ -83,7 +83,7 @@ export const valuationEn = {
       intent: 'The intent to buy is not set: set it in the profile.',
     },
     orders: '{{count}} orders in the last 12 months; {{months}} of the 12 months had orders.',
-    stabilityHelp: 'Half from how many months had orders, half from how even the quarters are.',
+    stabilityHelp: 'One third each: how many months had orders, how even the quarters are, how even the single orders are.',
     axis: {
       contribution: 'Contribution',
       expectedContribution: 'Expected contribution',
@@ -226,7 +226,7 @@ export const valuationZh: Widen<typeof valuationEn> = {
       intent: '未填写购买意向：请在档案中填写。',
     },
     orders: '近 12 个月 {{count}} 笔订单；12 个月中有 {{months}} 个月有订单。',
-    stabilityHelp: '一半看有订单的月份数，一半看各季度是否均衡。',
+    stabilityHelp: '三项各占三分之一：有订单的月份数、各季度是否均衡、单笔订单金额是否均衡。',
     axis: {
       contribution: '贡献',
       expectedContribution: '预期贡献',

@@ -58,24 +58,29 @@ describe('tradingStats', () => {
     expect(tradingStats([o('2023-04-30', 50)], TODAY).stability).toBeNull();
   });
 
-  it('scores stability from regular months and even quarters', () => {
+  it('scores stability from regular months, even quarters and even single orders', () => {
     const months = ['2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05'];
     // Every month the same: regular and even.
     expect(tradingStats(months.map((m) => o(`${m}-10`, 100)), TODAY).stability).toBe(100);
-    // One order a quarter, all the same: 4 months of 12, CV 0 → 100 × (0.5 × 4/12 + 0.5).
+    // One order a quarter, all the same: 4 months of 12, quarters and orders even → 100 × (4/12 + 1 + 1) / 3.
     const quarterly = tradingStats([o('2023-06-10', 100), o('2023-09-10', 100), o('2023-12-10', 100), o('2024-03-10', 100)], TODAY);
-    expect(quarterly.stability).toBeCloseTo(100 * (0.5 * (4 / 12) + 0.5), 10);
-    // Quarters 100, 100, 200, 200: mean 150, population σ 50, CV 1/3 → 100 × (0.5 × 4/12 + 0.5 × 2/3) = 50.
+    expect(quarterly.stability).toBeCloseTo((100 * (4 / 12 + 2)) / 3, 10);
+    // Quarters (and orders) 100, 100, 200, 200: mean 150, population σ 50, CV 1/3 → 100 × (4/12 + 2/3 + 2/3) / 3.
     const uneven = tradingStats([o('2023-06-10', 100), o('2023-09-10', 100), o('2023-12-10', 200), o('2024-03-10', 200)], TODAY);
     expect(uneven.quarterly).toEqual([100, 100, 200, 200]);
-    expect(uneven.stability).toBeCloseTo(50, 10);
-    // Everything in one month: CV √3 > 1 → evenness 0; 1 month of 12 → 100 × 0.5 / 12.
+    expect(uneven.stability).toBeCloseTo((100 * 5) / 9, 10);
+    // Everything in one month: quarterly CV √3 > 1 → 0; orders 900 and 100: CV 0.8 → 0.2; 1 month of 12.
     const lumpy = tradingStats([o('2024-05-01', 900), o('2024-05-02', 100)], TODAY);
     expect(lumpy.monthsWithOrders).toBe(1);
     expect(lumpy.orderCount).toBe(2);
-    expect(lumpy.stability).toBeCloseTo(100 * 0.5 * (1 / 12), 10);
-    // Orders of nothing still count as months with orders; the quarters have no evenness.
-    expect(tradingStats([o('2024-05-01', 0), o('2024-04-01', 0)], TODAY).stability).toBeCloseTo(100 * 0.5 * (2 / 12), 10);
+    expect(lumpy.stability).toBeCloseTo((100 * (1 / 12 + 0.2)) / 3, 10);
+    // Same-sized orders in the same month still score their evenness, not the quarters'.
+    const twoEqual = tradingStats([o('2024-05-01', 500), o('2024-05-02', 500)], TODAY);
+    expect(twoEqual.stability).toBeCloseTo((100 * (1 / 12 + 1)) / 3, 10);
+    // A single order says nothing about steadiness: only its month counts.
+    expect(tradingStats([o('2024-05-01', 500)], TODAY).stability).toBeCloseTo((100 * (1 / 12)) / 3, 10);
+    // Orders of nothing still count as months with orders; nothing has evenness.
+    expect(tradingStats([o('2024-05-01', 0), o('2024-04-01', 0)], TODAY).stability).toBeCloseTo((100 * (2 / 12)) / 3, 10);
   });
 });
 
