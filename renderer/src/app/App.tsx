@@ -15,7 +15,9 @@ const theme = createTheme({
   // Upper-case badges make Chinese-English role labels harder to read.
   components: { Badge: Badge.extend({ styles: { label: { textTransform: 'none' } } }) },
   fontFamily:
-    '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", Roboto, sans-serif',
+    // Latin fonts first: a CJK font would draw quotes and apostrophes full-width in English text;
+    // Chinese characters fall through to the CJK fonts, which the Latin ones lack.
+    '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
 });
 
 type Boot =

@@ -26,3 +26,11 @@ export function localNow(d = new Date()): string {
   const abs = Math.abs(offset);
   return `${localToday(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
+
+/**
+ * A value score (0–100) as shown: whole points, rounded down, so that what is shown never sits
+ * above the line of a grade the account did not reach (64.7 shows 64 when A3 starts at 65).
+ */
+export function formatScore(score: number | null): string {
+  return score === null ? '—' : String(Math.floor(score + 1e-9));
+}
