@@ -33,12 +33,15 @@ export const DEFAULT_VALUE_WEIGHTS: Readonly<Record<ValueFactor, number>> = Obje
   influenceReferral: 1,
 });
 const weight = z.number().min(0).max(10);
-export const valueWeightsSchema = z.looseObject(
-  Object.fromEntries(VALUE_FACTORS.map((k) => [k, weight.default(DEFAULT_VALUE_WEIGHTS[k])])) as Record<
-    ValueFactor,
-    z.ZodDefault<typeof weight>
-  >,
-);
+export const valueWeightsSchema = z
+  .looseObject(
+    Object.fromEntries(VALUE_FACTORS.map((k) => [k, weight.default(DEFAULT_VALUE_WEIGHTS[k])])) as Record<
+      ValueFactor,
+      z.ZodDefault<typeof weight>
+    >,
+  )
+  // With every weight 0 nothing could be scored: at least one factor must count.
+  .refine((w) => VALUE_FACTORS.some((k) => w[k] > 0), 'at least one value factor needs a weight above 0');
 export type ValueWeights = z.infer<typeof valueWeightsSchema>;
 
 /** The lowest score (0–100) of each grade; below the C1 line an account is C2. */

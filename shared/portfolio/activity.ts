@@ -10,10 +10,16 @@ export function timeline(account: Pick<Account, 'activities'>, contactId?: strin
   return list.sort((a, b) => compareDesc(a.date, b.date) || Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-/** The date of the latest logged activity; null when there is none. */
-export function lastActivity(account: Pick<Account, 'activities'>): string | null {
+/**
+ * The date of the latest logged activity; null when there is none. With `today`, activities dated
+ * later (planned ones) do not count as contact made.
+ */
+export function lastActivity(account: Pick<Account, 'activities'>, today?: string): string | null {
   let last: string | null = null;
-  for (const a of account.activities) if (last === null || a.date > last) last = a.date;
+  for (const a of account.activities) {
+    if (today !== undefined && a.date > today) continue;
+    if (last === null || a.date > last) last = a.date;
+  }
   return last;
 }
 

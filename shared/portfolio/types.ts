@@ -239,7 +239,10 @@ export interface PortfolioRow {
   stage: 'customer' | 'prospect';
   owner: string;
   value: ValueAssessment;
-  /** The value factor when entered, else the last twelve months' orders when there are any, else null. */
+  /**
+   * What they actually bought: the last twelve months' orders when any are recorded (the same
+   * figure the matrix places them by), else the value factor "annual purchases", else null.
+   */
   annualPurchases: number | null;
   /** The value factor "annual net profit". */
   netProfit: number | null;
@@ -253,7 +256,7 @@ export interface PortfolioRow {
   /** How many red flags the map has (all severities; the health signal's count). */
   redFlags: number;
   health: AccountHealth;
-  /** Date of the latest logged activity; null when none. */
+  /** Date of the latest logged activity up to today (a planned one dated later does not count); null when none. */
   lastActivity: string | null;
   matrix: MatrixPlacement;
   trading: TradingStats;

@@ -109,6 +109,16 @@ describe('portfolio:list', () => {
     expect(row(p, prospect).value).toMatchObject({ suggestedGrade: 'C2', grade: 'B2', overridden: true });
   });
 
+  it('refuses weights that are all zero and keeps the ones in force', async () => {
+    const s = await start();
+    const before = await call<Settings>(s, 'settings:get');
+    const zero = Object.fromEntries(Object.keys(before.valueWeights).map((k) => [k, 0]));
+    const error = await callError(s, 'settings:update', { valueWeights: zero });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toMatch(/weight above 0/);
+    expect((await call<Settings>(s, 'settings:get')).valueWeights).toEqual(before.valueWeights);
+  });
+
   it('rolls a removed division’s orders up, undoes through plan:apply, and keeps it all after a reopen', async () => {
     let s = await start();
     const { big } = await portfolio(s);

@@ -31,5 +31,10 @@ describe('lastActivity', () => {
   it('is the latest date, or null without activities', () => {
     expect(lastActivity({ activities: [activity('2024-01-05'), activity('2024-04-30'), activity('2023-12-31')] })).toBe('2024-04-30');
     expect(lastActivity({ activities: [] })).toBeNull();
+    // Planned (dated after today) is not contact made.
+    const planned = { activities: [activity('2024-04-30'), activity('2024-07-01')] };
+    expect(lastActivity(planned, '2024-06-01')).toBe('2024-04-30');
+    expect(lastActivity({ activities: [activity('2024-07-01')] }, '2024-06-01')).toBeNull();
+    expect(lastActivity(planned)).toBe('2024-07-01');
   });
 });

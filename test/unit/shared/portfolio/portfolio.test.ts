@@ -93,7 +93,8 @@ describe('buildPortfolio', () => {
     expect(shrinking).toMatchObject({
       stage: 'customer',
       owner: '',
-      annualPurchases: 12_345,
+      // Orders recorded: what they bought (500 + 100 in the last twelve months), not the value factor.
+      annualPurchases: 600,
       netProfit: 200,
       openPipeline: 0,
       weightedPipeline: 0,
@@ -117,6 +118,21 @@ describe('buildPortfolio', () => {
       value: { score: 0, suggestedGrade: 'C2' },
       matrix: { matrix: 'prospect', cell: 'P2', contribution: 3000, intent: 'medium', stability: null, missing: [] },
     });
+  });
+
+  it('takes annual purchases from the orders when there are any, else from the value factor, and ignores planned activities', () => {
+    const db = makeDatabase({
+      accounts: [
+        makeAccount({ id: 'typed', valueFactors: { annualPurchases: 9_000 }, activities: [activity('2024-05-02'), activity('2024-07-15')] }),
+        makeAccount({ id: 'ordered', valueFactors: { annualPurchases: 9_000 }, orders: [order('2024-03-01', 250)] }),
+        makeAccount({ id: 'old', valueFactors: { annualPurchases: null }, orders: [order('2021-03-01', 250)] }),
+      ],
+    });
+    const rows = Object.fromEntries(buildPortfolio(db, NOW).rows.map((r) => [r.id, r]));
+    expect(rows.typed?.annualPurchases).toBe(9_000);
+    expect(rows.ordered?.annualPurchases).toBe(250);
+    expect(rows.old?.annualPurchases).toBeNull();
+    expect(rows.typed?.lastActivity).toBe('2024-05-02');
   });
 
   it('takes the matrix thresholds from the customers and prospects not deleted', () => {
