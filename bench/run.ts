@@ -5,7 +5,7 @@
  * that could not be measured at all makes the command fail.
  *
  *   npm run bench                 every figure (about 4 minutes on 2 cores)
- *   npm run bench -- --only 1,5   some figures (ids 1–7)
+ *   npm run bench -- --only 1,5   some figures (ids 1–8)
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +15,7 @@ import { generatePortfolio, generatePortfolioOf } from '../test/helpers/generate
 import { browserFigures } from './figures/browser';
 import { exportedWorkbook, exportFigure, importFigure } from './figures/excel';
 import { layoutFigure } from './figures/layout';
+import { portfolioFigure } from './figures/portfolio';
 import { memoryFigure } from './figures/memory';
 import { envelopeText, openFigures, saveFigure } from './figures/store';
 import { ensureBuilt, ROOT } from './lib/host';
@@ -62,6 +63,8 @@ async function main(): Promise<number> {
       const one = generatePortfolioOf({ accounts: 1, contacts: 1000, deals: 0, activities: 0 }, 5);
       return layoutFigure(one.accounts[0]!.contacts, 21);
     });
+
+    await step('8', 'portfolio figures, M', () => portfolioFigure('8', 'M', generatePortfolio('M'), RUNS.fast));
 
     const lFile = path.join(dir, 'portfolio-L.json');
     if (['1', '2', '3', '4', '7'].some(wanted)) {
