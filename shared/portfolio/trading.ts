@@ -7,22 +7,29 @@ export function monthIndex(date: string): number {
 }
 
 /**
- * True when an order dated `date` falls in the last-twelve-months window as of `today`: one of
- * the twelve calendar months ending with today's month, and not after today.
+ * How many whole months before `today` a date lies: 0 for (today − 1 month, today], 1 for the
+ * month before that, and so on. Months are counted back from today's day of the month, so every
+ * window is a full month and a year ago compares like with like, whatever day today is. Negative
+ * for a date after today.
  */
+export function monthsBack(date: string, today: string): number {
+  if (date > today) return -1;
+  const day = (s: string) => Number(s.slice(8, 10));
+  return monthIndex(today) - monthIndex(date) - (day(date) > day(today) ? 1 : 0);
+}
+
+/** True when `date` falls in the last twelve months as of `today`: (today − 12 months, today]. */
 export function inLast12(date: string, today: string): boolean {
-  if (date > today) return false;
-  const age = monthIndex(today) - monthIndex(date);
+  const age = monthsBack(date, today);
   return age >= 0 && age < 12;
 }
 
 /**
- * What the order history says as of `today` (a `YYYY-MM-DD` date), by calendar month: the
- * twelve months ending with today's month, and the twelve before them. Orders dated after today
- * are ignored. See {@link TradingStats} for each figure.
+ * What the order history says as of `today` (a `YYYY-MM-DD` date), in whole months counted back
+ * from today (see {@link monthsBack}): the last twelve, and the twelve before them. Orders dated
+ * after today are ignored. See {@link TradingStats} for each figure.
  */
 export function tradingStats(orders: readonly Pick<Order, 'date' | 'amount'>[], today: string): TradingStats {
-  const current = monthIndex(today);
   const monthly = Array.from({ length: 12 }, () => 0);
   let prior12 = 0;
   let orderCount = 0;
@@ -30,8 +37,7 @@ export function tradingStats(orders: readonly Pick<Order, 'date' | 'amount'>[], 
   const monthsSeen = new Set<number>();
   const amounts: number[] = [];
   for (const o of orders) {
-    if (o.date > today) continue;
-    const age = current - monthIndex(o.date);
+    const age = monthsBack(o.date, today);
     if (age < 0) continue;
     if (age < 12) {
       const slot = 11 - age;

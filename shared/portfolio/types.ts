@@ -39,17 +39,19 @@ export interface ValueAssessment {
 }
 
 /**
- * What the order history says, as of `today`, by calendar month: the window is the twelve
- * calendar months ending with today's month. Orders dated after today are ignored.
+ * What the order history says, as of `today`, in whole months counted back from today's day of
+ * the month: month 0 is (today − 1 month, today], the window is the last twelve such months and a
+ * year ago is the twelve before — like with like, whatever day of the month today is. Orders
+ * dated after today are ignored.
  */
 export interface TradingStats {
-  /** Sum of orders in the twelve calendar months ending with today's month (up to today). */
+  /** Sum of orders in the last twelve months, (today − 12 months, today]. */
   last12: number;
-  /** Sum of orders in the twelve calendar months before those. */
+  /** Sum of orders in the twelve months before those, (today − 24 months, today − 12 months]. */
   prior12: number;
   /** (last12 − prior12) / prior12, e.g. −0.2 = down 20 %; null when prior12 is 0. */
   yoyChange: number | null;
-  /** Twelve monthly sums, oldest first; the last is the month containing today. */
+  /** Twelve monthly sums, oldest first; the last is the month up to today. */
   monthly: number[];
   /** `monthly` summed in threes (months 1–3, 4–6, 7–9, 10–12 of the window), oldest first. */
   quarterly: number[];

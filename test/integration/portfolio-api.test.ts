@@ -49,7 +49,7 @@ async function portfolio(s: Services): Promise<{ big: string; small: string; pro
         records: [
           { ...stamp('o1'), date: '2024-06-01', amount: 300, divisionId: 'north', productLineId: 'pA' },
           { ...stamp('o2'), date: '2023-07-01', amount: 200, divisionId: 'feed' },
-          { ...stamp('o3'), date: '2023-06-30', amount: 999 }, // the year before
+          { ...stamp('o3'), date: '2023-06-01', amount: 999 }, // the year before: (2023-06-01, 2024-06-01] is this one
         ],
       },
       { type: 'addActivities', records: [{ ...stamp('visit'), date: '2024-05-20', channel: 'visit', contactIds: ['gm'], summary: 'Plant visit' }] },

@@ -34,7 +34,7 @@ function group(): Account {
       order('2024-04-01', 20, { divisionId: 'feed' }),
       order('2024-03-01', 40, { divisionId: 'north' }),
       order('2023-06-01', 80, { divisionId: 'mill' }),
-      order('2023-05-31', 5000, { divisionId: 'mill' }), // before the window
+      order('2023-05-15', 5000, { divisionId: 'mill' }), // before the window: (2023-05-15, 2024-05-15]
       order('2024-05-16', 5000, { divisionId: 'mill' }), // after today
       order('2024-02-01', 160, { divisionId: 'south' }),
       order('2024-01-01', 320, { divisionId: 'premix' }),

@@ -1,40 +1,66 @@
 import { describe, expect, it } from 'vitest';
-import { inLast12, monthIndex, tradingStats } from '@shared/portfolio/trading';
+import { inLast12, monthIndex, monthsBack, tradingStats } from '@shared/portfolio/trading';
 
 const o = (date: string, amount: number) => ({ date, amount });
 const TODAY = '2024-05-15';
 
 describe('tradingStats', () => {
-  it('sums by calendar month: the twelve months ending with today’s month, and the twelve before', () => {
+  it('sums whole months counted back from today: the last twelve, and the twelve before', () => {
+    // Today is the 15th: month 0 is (Apr 15, May 15], the window (2023-05-15, 2024-05-15].
     const s = tradingStats(
       [
-        o('2024-05-15', 1), // today: in, last month slot
-        o('2024-05-16', 1000), // after today, same month: ignored
+        o('2024-05-15', 1), // today: in, the last month
+        o('2024-05-16', 1000), // after today: ignored
         o('2025-01-01', 1000), // future: ignored
-        o('2024-05-01', 2), // first of this month
-        o('2023-06-01', 4), // first day of the window: oldest slot
-        o('2023-05-31', 8), // last day of the prior window
-        o('2022-06-01', 16), // first day of the prior window
-        o('2022-05-31', 1000), // before both windows: ignored
+        o('2024-04-16', 2), // first day of the last month
+        o('2024-04-15', 32), // last day of the month before
+        o('2023-05-16', 4), // first day of the window: oldest month
+        o('2023-05-15', 8), // last day of the year before
+        o('2022-05-16', 16), // first day of the year before
+        o('2022-05-15', 1000), // before both: ignored
       ],
       TODAY,
     );
-    expect(s.monthly).toEqual([4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3]);
-    expect(s.last12).toBe(7);
+    expect(s.monthly).toEqual([4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 32, 3]);
+    expect(s.last12).toBe(39);
     expect(s.prior12).toBe(24);
-    expect(s.quarterly).toEqual([4, 0, 0, 3]);
-    expect(s.orderCount).toBe(3);
-    expect(s.monthsWithOrders).toBe(2);
-    expect(s.largestOrder).toBe(4);
-    expect(s.averageOrder).toBeCloseTo(7 / 3, 12);
-    expect(s.yoyChange).toBeCloseTo((7 - 24) / 24, 12);
+    expect(s.quarterly).toEqual([4, 0, 0, 35]);
+    expect(s.orderCount).toBe(4);
+    expect(s.monthsWithOrders).toBe(3);
+    expect(s.largestOrder).toBe(32);
+    expect(s.averageOrder).toBeCloseTo(39 / 4, 12);
+    expect(s.yoyChange).toBeCloseTo((39 - 24) / 24, 12);
   });
 
   it('crosses the year end', () => {
-    const s = tradingStats([o('2023-02-01', 10), o('2023-01-31', 20), o('2024-01-10', 5), o('2023-12-31', 7)], '2024-01-10');
-    expect(s.monthly).toEqual([10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 5]);
+    const s = tradingStats([o('2023-01-11', 10), o('2023-01-10', 20), o('2024-01-10', 5), o('2023-12-31', 7), o('2023-12-10', 9)], '2024-01-10');
+    expect(s.monthly).toEqual([10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9, 12]);
     expect(s.prior12).toBe(20);
-    expect(s.yoyChange).toBeCloseTo((22 - 20) / 20, 12);
+    expect(s.yoyChange).toBeCloseTo((31 - 20) / 20, 12);
+  });
+
+  it('compares like with like whatever the day: a steady customer is not shrinking early in the month', () => {
+    // An order of 100 on the 28th of every month for three years, seen on the 10th and on the 28th.
+    const orders = Array.from({ length: 36 }, (_, i) => {
+      const m = 2022 * 12 + 5 + i; // from 2022-06
+      return o(`${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-28`, 100);
+    });
+    for (const today of ['2025-04-10', '2025-04-28', '2025-04-30']) {
+      const s = tradingStats(orders, today);
+      expect(s.last12).toBe(1200);
+      expect(s.yoyChange).toBe(0);
+      expect(s.monthsWithOrders).toBe(12);
+      expect(s.stability).toBeCloseTo(100, 10);
+    }
+    // One order at the end of each quarter: the same four orders in the window on any day.
+    const quarterly = ['2024-03-25', '2024-06-25', '2024-09-25', '2024-12-25', '2025-03-25', '2025-06-25', '2023-12-25', '2023-09-25', '2023-06-25'].map((d) => o(d, 100));
+    const early = tradingStats(quarterly, '2025-06-10');
+    const late = tradingStats(quarterly, '2025-06-26');
+    expect(early.yoyChange).toBe(0);
+    expect(late.yoyChange).toBe(0);
+    expect(early.orderCount).toBe(4);
+    expect(late.orderCount).toBe(4);
+    expect(early.stability).toBeCloseTo(late.stability ?? -1, 10);
   });
 
   it('has no year-on-year change without orders in the year before', () => {
@@ -87,8 +113,11 @@ describe('tradingStats', () => {
 describe('window helpers', () => {
   it('numbers months and tells the window', () => {
     expect(monthIndex('2024-01-31') - monthIndex('2023-12-01')).toBe(1);
-    expect(inLast12('2023-06-01', TODAY)).toBe(true);
-    expect(inLast12('2023-05-31', TODAY)).toBe(false);
+    expect(monthsBack('2024-04-16', TODAY)).toBe(0);
+    expect(monthsBack('2024-04-15', TODAY)).toBe(1);
+    expect(monthsBack('2024-05-16', TODAY)).toBe(-1);
+    expect(inLast12('2023-05-16', TODAY)).toBe(true);
+    expect(inLast12('2023-05-15', TODAY)).toBe(false);
     expect(inLast12('2024-05-15', TODAY)).toBe(true);
     expect(inLast12('2024-05-16', TODAY)).toBe(false);
   });
