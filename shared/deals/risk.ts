@@ -64,10 +64,12 @@ export function dealMeetings(deal: Pick<Deal, 'id' | 'meetings'>, account: Pick<
  * The date the deal was last touched: the latest of its meetings and of the account's activities
  * linked to it, or the date the deal was created when there are none.
  */
-export function lastTouch(deal: Pick<Deal, 'id' | 'meetings' | 'createdAt'>, account: Pick<Account, 'activities'>): string {
+export function lastTouch(deal: Pick<Deal, 'id' | 'meetings' | 'createdAt'>, account: Pick<Account, 'activities'>, today?: string): string {
+  // A meeting or visit planned for later is not a touch yet: it cannot keep a deal warm.
+  const done = (date: string) => today === undefined || date <= today;
   const dates = [
-    ...deal.meetings.map((m) => m.date),
-    ...account.activities.filter((a) => a.dealId === deal.id).map((a) => a.date),
+    ...deal.meetings.map((m) => m.date).filter(done),
+    ...account.activities.filter((a) => a.dealId === deal.id && done(a.date)).map((a) => a.date),
   ];
   return dates.length === 0 ? deal.createdAt.slice(0, 10) : dates.reduce((a, b) => (b > a ? b : a));
 }
@@ -114,7 +116,7 @@ export function dealRisks(deal: Deal, account: People, opts: DealRiskOptions): D
     risks.push({ code: 'stalled', severity: 'high', params: { meetings: continuations, since } });
   }
 
-  const touched = lastTouch(deal, account);
+  const touched = lastTouch(deal, account, today);
   const days = Math.max(0, daysBetween(touched, today));
   if (days > staleAfterDays) {
     risks.push({ code: 'noActivity', severity: 'medium', params: { lastTouch: touched, days, staleAfterDays } });

@@ -187,8 +187,9 @@ describe('dealRisks', () => {
       expect(codes(risksOf(quiet('2024-01-01'), accountWith(), { staleAfterDays: 365 }))).not.toContain('noActivity');
     });
 
-    it('treats a touch dated in the future as fresh', () => {
-      expect(codes(risksOf(quiet('2024-06-01'), accountWith(), { staleAfterDays: 0 }))).not.toContain('noActivity');
+    it('does not count a touch planned for later: the deal is as cold as its last real one', () => {
+      // Today is 2024-05-01; the only meeting is a month ahead, so the deal's own creation counts.
+      expect(codes(risksOf(quiet('2024-06-01'), accountWith(), { staleAfterDays: 0 }))).toContain('noActivity');
     });
 
     it('refuses a negative threshold or a bad now', () => {
@@ -376,6 +377,14 @@ describe('dealMeetings and lastTouch', () => {
     ]);
     expect(lastTouch(deal, account)).toBe('2024-04-30');
     expect(lastTouch(healthyDeal({ meetings: [] }), accountWith())).toBe('2024-01-01');
+  });
+
+  it('do not count a visit planned for later as a touch, so a cold deal is still flagged', () => {
+    const deal = healthyDeal({ meetings: [meeting('2024-03-01', 'advance')] });
+    const account = accountWith({ activities: [activity('2024-08-01', { channel: 'visit' })] });
+    expect(lastTouch(deal, account, '2024-05-01')).toBe('2024-03-01');
+    expect(lastTouch(deal, account)).toBe('2024-08-01');
+    expect(withCode(risksOf(deal, account), 'noActivity')[0]?.params).toMatchObject({ lastTouch: '2024-03-01' });
   });
 });
 
