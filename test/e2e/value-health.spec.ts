@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { AccountsPage } from './pages/AccountsPage';
-import { ValuePage } from './pages/ValuePage';
+import { FACTORS, ValuePage } from './pages/ValuePage';
 import { WorkspacePage } from './pages/WorkspacePage';
 
 test.use({ viewport: { width: 1600, height: 1000 } });
@@ -23,6 +23,10 @@ test('value factors give a score and a suggested grade; a grade set by hand is s
   await expect(value.matrixCell).toHaveAttribute('data-cell', '');
   await expect(value.matrixCell).toContainText('add orders in the profile’s trading history');
   await expect(value.saveState).toHaveAttribute('data-state', 'idle');
+  await expect(value.noScoreReason).toHaveText('Enter value factors to get a score');
+  // The small matrix is laid out as on the portfolio page: stable on the left, EⅠ top left.
+  await expect(value.matrixGridCells).toHaveCount(4);
+  expect(await value.matrixGridCells.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-cell')))).toEqual(['E1', 'E2', 'E3', 'E4']);
 
   await value.setFactor('annualNetProfit', 1_200_000);
   await value.setFactor('yearsOfCooperation', 6);
@@ -36,10 +40,24 @@ test('value factors give a score and a suggested grade; a grade set by hand is s
   await expect(page.getByTestId('factor-weight-annualNetProfit')).toHaveText('Weight 3');
   await expect(page.getByTestId('factor-score-costToServe')).toHaveText('Not scored');
 
-  // A rating out of 1–5 is refused, with a message, and not saved.
+  // A rating out of 1–5 and a negative cost are refused, with a message, and not saved: they do
+  // not count as entered (the stored rating 4 still does), and the tab does not claim "saved".
   await value.setFactor('potential', 7);
   await expect(value.factorRow('potential')).toContainText('Enter a number from 1 to 5; this value is not saved');
-  await expect(value.saveState).toHaveAttribute('data-state', 'saved');
+  await value.setFactor('costToServe', -5);
+  await expect(value.factorRow('costToServe')).toContainText('this value is not saved');
+  await expect(value.saveState).toHaveAttribute('data-state', 'invalid');
+  await expect(value.saveState).toHaveText('Not saved — fix the marked field');
+  await expect(value.factorsEntered).toHaveText('3 of 10 factors entered');
+  await expect(page.getByTestId('factors-unsaved')).toBeVisible();
+  await value.expectScore(50, 'B1');
+  // Put right: saved again.
+  await value.setFactor('costToServe', '');
+  await expect(value.saveState).toHaveAttribute('data-state', 'invalid');
+  await value.setFactor('potential', 4);
+  await value.saved();
+  await expect(value.saveState).toHaveText('All changes saved');
+  await expect(value.factorsEntered).toHaveText('3 of 10 factors entered');
 
   // No override: no badge. Set A1 by hand: the badge says what the rules suggested.
   await expect(value.overriddenBadge).toHaveCount(0);
@@ -125,6 +143,23 @@ test('changing a weight in the settings changes the suggested grades of a two-ac
   await value.openSettings();
   await expect(value.weight('costToServe')).toHaveValue('0');
 
+  // Every weight at 0 is refused with a message; nothing is saved.
+  for (const f of FACTORS) await value.weight(f).fill('0');
+  await value.settingsSave.click();
+  await expect(value.weightsError).toHaveText('Not every weight can be 0: then no account gets a score. Set at least one weight above 0.');
+  await expect(value.settingsError).toBeVisible();
+  await expect(value.settings).toBeVisible();
+  // Only the factors Alpha has at 0: saved, and the tab says the weights are why there is no score.
+  await value.weight('potential').fill('2');
+  await value.saveSettings();
+  await expect(value.score).toHaveText('—');
+  await expect(value.suggestedGrade).toHaveAttribute('data-grade', '');
+  await expect(value.factorsEntered).toHaveText('2 of 10 factors entered');
+  await expect(value.noScoreReason).toHaveText(
+    'No score: the factors entered all have weight 0. Give one of them a weight above 0 under “Weights & thresholds”.',
+  );
+  await value.openSettings();
+
   // Grade thresholds must go down from A1 to C1.
   await value.gradeThreshold('A2').fill('90');
   await value.settingsSave.click();
@@ -155,6 +190,9 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   await expect(value.healthPoints).toHaveAttribute('data-points', '0');
   await expect(value.signals).toHaveCount(1);
   await expect(value.signals.first()).toHaveAttribute('data-kind', 'redFlags');
+  await expect(value.signals.first()).toHaveAttribute('data-scored', 'false');
+  await expect(value.signals.first()).toContainText('Not scored: the map has no contacts yet.');
+  await expect(value.health).toContainText('An empty map (no contacts yet) shows its red flags but does not score.');
   // A direct customer: the four signs, not the channel partner's five.
   await expect(value.warningSigns).toHaveCount(4);
   await expect(value.channelSigns).toHaveCount(0);
@@ -162,6 +200,7 @@ test('a ticked warning sign raises the health level and stays after a restart; a
   // A date in the future is refused and the sign is not saved with it.
   await value.since('ordersSpread').fill('2999-01-01');
   await expect(value.signRow('ordersSpread')).toContainText('The date cannot be in the future');
+  await expect(value.saveState).toHaveAttribute('data-state', 'invalid');
 
   await value.sign('ordersSpread').check();
   await value.since('ordersSpread').fill('2024-11-05');

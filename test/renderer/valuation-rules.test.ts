@@ -98,4 +98,17 @@ describe('the settings form', () => {
     d.grades = { ...d.grades, C1: 101 };
     expect(checkSettingsDraft(d)).toEqual({ problems: { 'grade.C1': { key: 'valuation.settings.errors.range', values: { min: '0', max: '100' } } } });
   });
+
+  it('refuses every weight at 0 (no account could get a score), but takes a single weight above 0', () => {
+    const d = draft();
+    d.weights = Object.fromEntries(Object.keys(d.weights).map((f) => [f, 0])) as SettingsDraft['weights'];
+    expect(checkSettingsDraft(d)).toEqual({ problems: { weights: { key: 'valuation.settings.errors.allZero' } } });
+    d.weights = { ...d.weights, influenceReferral: 0.5 };
+    expect(checkSettingsDraft(d)).toHaveProperty('patch.valueWeights.influenceReferral', 0.5);
+    // A weight out of range is that field's problem, not "all zero".
+    d.weights = { ...d.weights, influenceReferral: -1 };
+    expect(checkSettingsDraft(d)).toEqual({
+      problems: { 'weight.influenceReferral': { key: 'valuation.settings.errors.range', values: { min: '0', max: '10' } } },
+    });
+  });
 });

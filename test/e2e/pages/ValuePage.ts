@@ -13,6 +13,19 @@ export type Factor =
   | 'potential'
   | 'influenceReferral';
 
+export const FACTORS: readonly Factor[] = [
+  'annualPurchases',
+  'annualDiscounts',
+  'costToServe',
+  'annualNetProfit',
+  'historicalContribution',
+  'yearsOfCooperation',
+  'budgetedTotalProfit',
+  'backgroundStrength',
+  'potential',
+  'influenceReferral',
+];
+
 export type Sign =
   | 'ordersSpread'
   | 'strategyChange'
@@ -33,6 +46,12 @@ export class ValuePage {
   readonly gradeOverride: Locator;
   readonly overriddenBadge: Locator;
   readonly factorsEntered: Locator;
+  /** Why there is no score (no factors, or weights of 0). */
+  readonly noScoreReason: Locator;
+  /** "Orders, last 12 months" under annual purchases, and its "Use this" button. */
+  readonly ordersLast12: Locator;
+  readonly useOrders: Locator;
+  readonly health: Locator;
   readonly matrixCell: Locator;
   readonly matrixGridCells: Locator;
   readonly healthLevel: Locator;
@@ -45,6 +64,7 @@ export class ValuePage {
   readonly settingsSave: Locator;
   readonly settingsReset: Locator;
   readonly settingsError: Locator;
+  readonly weightsError: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('value-health');
@@ -54,6 +74,10 @@ export class ValuePage {
     this.gradeOverride = page.getByTestId('grade-override');
     this.overriddenBadge = page.getByTestId('grade-overridden');
     this.factorsEntered = page.getByTestId('factors-entered');
+    this.noScoreReason = page.getByTestId('no-score-reason');
+    this.ordersLast12 = page.getByTestId('orders-last12');
+    this.useOrders = page.getByTestId('use-orders-last12');
+    this.health = page.getByTestId('health-section');
     this.matrixCell = page.getByTestId('matrix-cell');
     this.matrixGridCells = page.getByTestId('matrix-grid-cell');
     this.healthLevel = page.getByTestId('health-level');
@@ -66,6 +90,7 @@ export class ValuePage {
     this.settingsSave = page.getByTestId('valuation-settings-save');
     this.settingsReset = page.getByTestId('valuation-settings-reset');
     this.settingsError = page.getByTestId('valuation-settings-error');
+    this.weightsError = page.getByTestId('weights-error');
   }
 
   factor(f: Factor): Locator {
@@ -117,7 +142,7 @@ export class ValuePage {
     await expect(this.gradeOverride).toHaveValue(label);
   }
 
-  /** Expects the score (rounded, as shown) and the suggested grade. */
+  /** Expects the score (whole points, rounded down, as shown) and the suggested grade. */
   async expectScore(score: number, grade: string): Promise<void> {
     await expect(this.score).toHaveText(String(score));
     await expect(this.suggestedGrade).toHaveAttribute('data-grade', grade);

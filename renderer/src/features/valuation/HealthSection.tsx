@@ -7,6 +7,7 @@ import type { AccountHealth, HealthSignal, TradingStats } from '@shared/portfoli
 import { formatDate, formatMoney } from '../../app/format';
 import { i18n } from '../../i18n';
 import type { Problem } from './valuation-rules';
+import { FULL_BADGE } from './badge-style';
 import { HEALTH_COLOR } from './health-style';
 
 /** A warning sign as the form holds it: the date as typed ('' = none). */
@@ -20,6 +21,8 @@ export interface SignDraft {
 interface Props {
   accountId: string;
   kind: 'direct' | 'channel';
+  /** Whether the buying-centre map has any contact: red flags of an empty map do not score. */
+  hasContacts: boolean;
   /** The computed health; null while the figures are not there. */
   health: AccountHealth | null;
   trading: TradingStats | null;
@@ -36,7 +39,15 @@ function otherLanguage(key: string): string {
   return other === i18n.t(key) ? '' : other;
 }
 
-function SignalText({ signal, accountId, trading }: { signal: HealthSignal; accountId: string; trading: TradingStats | null }) {
+/**
+ * Whether a signal added to the points. Red flags score one point only when one is high and the
+ * map has contacts (the rule of `accountHealth`); every other signal scores.
+ */
+function signalScored(signal: HealthSignal, hasContacts: boolean): boolean {
+  return signal.kind !== 'redFlags' || (signal.high > 0 && hasContacts);
+}
+
+function SignalText({ signal, accountId, trading, hasContacts }: { signal: HealthSignal; accountId: string; trading: TradingStats | null; hasContacts: boolean }) {
   const { t } = useTranslation();
   switch (signal.kind) {
     case 'warningSign': {
@@ -63,6 +74,13 @@ function SignalText({ signal, accountId, trading }: { signal: HealthSignal; acco
       return (
         <>
           {t('valuation.healthView.signal.redFlags', { count: signal.count, high: signal.high })}{' '}
+          {!signalScored(signal, hasContacts) && (
+            <>
+              <Text span size="sm" c="dimmed" fs="italic" data-testid="signal-not-scored">
+                {t(hasContacts ? 'valuation.healthView.notScoredNoHigh' : 'valuation.healthView.notScoredNoContacts')}
+              </Text>{' '}
+            </>
+          )}
           <Anchor size="sm" href={`#/accounts/${encodeURIComponent(accountId)}/map`}>
             {t('valuation.healthView.openMap')}
           </Anchor>
@@ -143,7 +161,7 @@ function SignTable({ signs, drafts, problems, onSign, testId }: { signs: readonl
 }
 
 /** The health level, the signals behind it and the warning-sign checklist. */
-export function HealthSection({ accountId, kind, health, trading, shrinkPercent, signs, problems, onSign, figuresNote }: Props) {
+export function HealthSection({ accountId, kind, hasContacts, health, trading, shrinkPercent, signs, problems, onSign, figuresNote }: Props) {
   const { t } = useTranslation();
   return (
     <Fieldset legend={t('valuation.healthView.title')} data-testid="health-section">
@@ -152,7 +170,7 @@ export function HealthSection({ accountId, kind, health, trading, shrinkPercent,
           <Stack gap="xs">
             {health && (
               <Group gap="sm">
-                <Badge size="lg" color={HEALTH_COLOR[health.level]} data-testid="health-level" data-level={health.level}>
+                <Badge size="lg" color={HEALTH_COLOR[health.level]} styles={FULL_BADGE} data-testid="health-level" data-level={health.level}>
                   {t(`valuation.health.${health.level}`)}
                 </Badge>
                 <Text size="sm" data-testid="health-points" data-points={health.points}>
@@ -175,8 +193,8 @@ export function HealthSection({ accountId, kind, health, trading, shrinkPercent,
                 ) : (
                   <List size="sm" spacing={2}>
                     {health.signals.map((s, i) => (
-                      <List.Item key={i} data-testid="health-signal" data-kind={s.kind}>
-                        <SignalText signal={s} accountId={accountId} trading={trading} />
+                      <List.Item key={i} data-testid="health-signal" data-kind={s.kind} data-scored={signalScored(s, hasContacts)}>
+                        <SignalText signal={s} accountId={accountId} trading={trading} hasContacts={hasContacts} />
                       </List.Item>
                     ))}
                   </List>

@@ -1,8 +1,9 @@
-import { Alert, Badge, Box, Fieldset, Group, List, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Box, Fieldset, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MatrixCell } from '@shared/model/vocabulary';
 import type { MatrixPlacement, MatrixThresholds, TradingStats } from '@shared/portfolio/types';
 import { formatMoney } from '../../app/format';
+import { FULL_BADGE } from './badge-style';
 
 interface Props {
   placement: MatrixPlacement;
@@ -11,19 +12,27 @@ interface Props {
 }
 
 /**
- * The four cells laid out as a chart: contribution up the side (high on top), stability or
- * intent along the bottom (high on the right).
+ * The four cells as the portfolio page lays them out (PortfolioMatrices): the high-contribution
+ * row on top, the "good" column (stable / high intent) on the left, so EⅠ / PⅠ is top left.
  */
-const GRID: Record<MatrixPlacement['matrix'], MatrixCell[]> = {
-  existing: ['E2', 'E1', 'E4', 'E3'],
-  prospect: ['P2', 'P1', 'P4', 'P3'],
+const GRID: Record<MatrixPlacement['matrix'], { cells: readonly MatrixCell[]; rows: [string, string]; cols: [string, string] }> = {
+  existing: {
+    cells: ['E1', 'E2', 'E3', 'E4'],
+    rows: ['portfolio.matrices.highContribution', 'portfolio.matrices.lowContribution'],
+    cols: ['portfolio.matrices.stable', 'portfolio.matrices.unstable'],
+  },
+  prospect: {
+    cells: ['P1', 'P2', 'P3', 'P4'],
+    rows: ['portfolio.matrices.highExpected', 'portfolio.matrices.lowExpected'],
+    cols: ['portfolio.matrices.highIntent', 'portfolio.matrices.lowIntent'],
+  },
 };
 
 function HighLow({ high }: { high: boolean | null }) {
   const { t } = useTranslation();
   if (high === null) return null;
   return (
-    <Badge size="sm" variant="light" color={high ? 'teal' : 'gray'}>
+    <Badge size="sm" variant="light" color={high ? 'teal' : 'gray'} styles={FULL_BADGE} data-testid="high-low" data-high={high}>
       {high ? t('valuation.matrix.high') : t('valuation.matrix.low')}
     </Badge>
   );
@@ -122,51 +131,76 @@ export function MatrixSection({ placement, thresholds, trading }: Props) {
   );
 }
 
-/** The 2×2 chart with this account's cell highlighted. */
+/** The 2×2 chart with this account's cell highlighted, oriented and labelled as on the portfolio page. */
 function MatrixGrid({ matrix, current }: { matrix: MatrixPlacement['matrix']; current: MatrixCell | null }) {
-  const { t } = useTranslation();
-  const existing = matrix === 'existing';
-  return (
-    <Box data-testid="matrix-grid" w={300}>
-      <Group gap={6} align="stretch" wrap="nowrap">
-        <Text
-          size="xs"
-          c="dimmed"
-          style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', textAlign: 'center' }}
-        >
-          {existing ? t('valuation.matrix.axis.contribution') : t('valuation.matrix.axis.expectedContribution')} →
+  const { t, i18n } = useTranslation();
+  // Up the side: Latin text turned to read bottom to top; Chinese upright, top to bottom (turned
+  // over, its characters would stand on their heads).
+  const upright = i18n.language.startsWith('zh');
+  const grid = GRID[matrix];
+  const axis = (key: string) => (
+    <Text fz={10} fw={700} c="dimmed" tt="uppercase" ta="center" lh={1.2} data-testid="matrix-grid-axis">
+      {t(key)}
+    </Text>
+  );
+  // The row labels run up the side; their box takes the row's height rather than setting it, so
+  // a long label wraps instead of stretching the small cells.
+  const rowLabel = (key: string) => (
+    <Box
+      style={{
+        writingMode: 'vertical-rl',
+        textOrientation: upright ? 'upright' : 'mixed',
+        transform: upright ? undefined : 'rotate(180deg)',
+        height: 0,
+        minHeight: '100%',
+        alignSelf: 'stretch',
+        display: 'flex',
+        justifyContent: 'center',
+      }}
+    >
+      {axis(key)}
+    </Box>
+  );
+  const cell = (c: MatrixCell) => {
+    const here = c === current;
+    return (
+      <Paper
+        key={c}
+        p={6}
+        withBorder
+        data-testid="matrix-grid-cell"
+        data-cell={c}
+        data-current={here || undefined}
+        bg={here ? 'var(--mantine-primary-color-light)' : undefined}
+        style={here ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
+        mih={96}
+      >
+        <Text size="xs" fw={here ? 700 : 500}>
+          {t(`valuation.cells.${c}.name`)}
         </Text>
-        <Box style={{ flex: 1 }}>
-          <SimpleGrid cols={2} spacing={4} verticalSpacing={4}>
-            {GRID[matrix].map((c) => {
-              const here = c === current;
-              return (
-                <Paper
-                  key={c}
-                  p={6}
-                  withBorder
-                  data-testid="matrix-grid-cell"
-                  data-cell={c}
-                  data-current={here || undefined}
-                  bg={here ? 'var(--mantine-primary-color-light)' : undefined}
-                  style={here ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
-                  mih={64}
-                >
-                  <Text size="xs" fw={here ? 700 : 500}>
-                    {t(`valuation.cells.${c}.name`)}
-                  </Text>
-                  <Text fz={10} c="dimmed" lh={1.2}>
-                    {t(`valuation.cells.${c}.axes`)}
-                  </Text>
-                </Paper>
-              );
-            })}
-          </SimpleGrid>
-          <Text size="xs" c="dimmed" ta="center" mt={4}>
-            {existing ? t('valuation.matrix.axis.stability') : t('valuation.matrix.axis.intent')} →
-          </Text>
-        </Box>
-      </Group>
+        <Text fz={10} c="dimmed" lh={1.2}>
+          {t(`valuation.cells.${c}.axes`)}
+        </Text>
+      </Paper>
+    );
+  };
+  const [a, b, c, d] = grid.cells as [MatrixCell, MatrixCell, MatrixCell, MatrixCell];
+  return (
+    <Box
+      data-testid="matrix-grid"
+      data-cells={grid.cells.join(' ')}
+      w={340}
+      style={{ display: 'grid', gridTemplateColumns: 'auto 1fr 1fr', gap: 4, alignItems: 'stretch' }}
+    >
+      <span />
+      {axis(grid.cols[0])}
+      {axis(grid.cols[1])}
+      {rowLabel(grid.rows[0])}
+      {cell(a)}
+      {cell(b)}
+      {rowLabel(grid.rows[1])}
+      {cell(c)}
+      {cell(d)}
     </Box>
   );
 }

@@ -114,6 +114,11 @@ export function ValuationSettings({ opened, onClose }: { opened: boolean; onClos
                 />
               ))}
             </SimpleGrid>
+            {problems.weights && (
+              <Text size="sm" c="red" mt="xs" role="alert" data-testid="weights-error">
+                {t(problems.weights.key)}
+              </Text>
+            )}
           </Fieldset>
           <Fieldset legend={t('valuation.settings.grades')}>
             <Text size="xs" c="dimmed" mb="xs">

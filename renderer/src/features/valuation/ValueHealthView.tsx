@@ -42,6 +42,8 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
   // The form keeps what the user typed; later reloads of the account do not overwrite it.
   const [factors, setFactors] = useState(() => factorDrafts(account));
   const [factorProblems, setFactorProblems] = useState<Partial<Record<ValueFactor, Problem>>>({});
+  // What is stored (or on its way): the last valid value of each factor. A refused draft leaves it.
+  const [stored, setStored] = useState<Record<ValueFactor, number | null>>(() => ({ ...account.valueFactors }));
   const [grade, setGrade] = useState<Grade | null>(account.grade);
   const [signs, setSigns] = useState(() => signDrafts(account));
   const [signProblems, setSignProblems] = useState<Partial<Record<WarningSign, Problem>>>({});
@@ -54,7 +56,10 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
       void _;
       return 'problem' in checked ? { ...rest, [factor]: checked.problem } : rest;
     });
-    if ('value' in checked) autosave.queue({ valueFactors: { [factor]: checked.value } });
+    if ('value' in checked) {
+      setStored((v) => ({ ...v, [factor]: checked.value }));
+      autosave.queue({ valueFactors: { [factor]: checked.value } });
+    }
   };
 
   const onGrade = (g: Grade | null) => {
@@ -89,23 +94,36 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
       </Text>
     ) : null;
 
-  const save = autosave.state;
+  // A field holding a refused value is not saved, whatever went out before: say so rather than "saved".
+  const invalid = Object.keys(factorProblems).length > 0 || Object.keys(signProblems).length > 0;
+  const save = autosave.state.kind !== 'failed' && invalid ? ({ kind: 'invalid' } as const) : autosave.state;
+  const entered = VALUE_FACTORS.filter((f) => stored[f] !== null).length;
   return (
     <Stack maw={1100} gap="lg" data-testid="value-health">
       <Group justify="flex-end">
-        <Text size="sm" c={save.kind === 'failed' ? 'red' : 'dimmed'} data-testid="value-save-state" data-state={save.kind}>
+        <Text
+          size="sm"
+          c={save.kind === 'failed' || save.kind === 'invalid' ? 'red' : 'dimmed'}
+          fw={save.kind === 'invalid' ? 600 : undefined}
+          role={save.kind === 'invalid' || save.kind === 'failed' ? 'status' : undefined}
+          data-testid="value-save-state"
+          data-state={save.kind}
+        >
           {save.kind === 'saving' && t('valuation.save.saving')}
           {save.kind === 'saved' && t('valuation.save.saved')}
+          {save.kind === 'invalid' && t('valuation.save.invalid')}
           {save.kind === 'failed' && t('valuation.save.failed', { message: save.message })}
         </Text>
       </Group>
       <ValueSection
         drafts={factors}
         problems={factorProblems}
+        entered={entered}
         onFactor={onFactor}
         grade={grade}
         onGrade={onGrade}
         value={row?.value ?? null}
+        trading={row?.trading ?? null}
         figuresNote={figuresNote}
         onOpenSettings={() => setSettingsOpen(true)}
       />
@@ -113,6 +131,7 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
       <HealthSection
         accountId={account.id}
         kind={account.kind}
+        hasContacts={account.contacts.length > 0}
         health={row?.health ?? null}
         trading={row?.trading ?? null}
         shrinkPercent={settings.shrinkPercent}

@@ -123,15 +123,15 @@ export function defaultSettingsDraft(): SettingsDraft {
   });
 }
 
-/** Field name → problem; field names: `weight.<factor>`, `grade.<A1…C1>`, `contribution`, … */
+/** Field name → problem; field names: `weight.<factor>`, `weights` (all of them), `grade.<A1…C1>`, `contribution`, … */
 export type SettingsProblems = Record<string, Problem>;
 
 const rangeProblem = (min: number, max: number): Problem => ({ key: 'valuation.settings.errors.range', values: { min: fmt(min), max: fmt(max) } });
 
 /**
  * The settings form checked: the patch to send (every part replaced whole) or what is wrong, field
- * by field. Weights 0–10, grade thresholds 0–100 and each at least the one below it, money
- * thresholds ≥ 0 or empty (the median), stability 0–100, shrinking 1–100 %.
+ * by field. Weights 0–10 and not all of them 0, grade thresholds 0–100 and each at least the one
+ * below it, money thresholds ≥ 0 or empty (the median), stability 0–100, shrinking 1–100 %.
  */
 export function checkSettingsDraft(d: SettingsDraft): { patch: SettingsPatch } | { problems: SettingsProblems } {
   const problems: SettingsProblems = {};
@@ -150,6 +150,10 @@ export function checkSettingsDraft(d: SettingsDraft): { patch: SettingsPatch } |
 
   const valueWeights = {} as Record<ValueFactor, number>;
   for (const f of VALUE_FACTORS) valueWeights[f] = need(`weight.${f}`, d.weights[f], 0, 10) ?? 0;
+  // With every weight at 0 no account can have a score: refused as a whole.
+  if (VALUE_FACTORS.every((f) => !problems[`weight.${f}`] && valueWeights[f] === 0)) {
+    problems.weights = { key: 'valuation.settings.errors.allZero' };
+  }
 
   const gradeThresholds = {} as GradeThresholds;
   for (const g of GRADE_KEYS) gradeThresholds[g] = need(`grade.${g}`, d.grades[g], 0, 100) ?? NaN;
