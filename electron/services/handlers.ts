@@ -35,7 +35,14 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
     'settings:get': () => store().data.settings,
     'settings:update': (patch) =>
       commit((db) => {
-        const settings = settingsSchema.parse({ ...db.settings, ...patch });
+        // The nested groups merge key by key: a patch naming one weight keeps the other nine.
+        const settings = settingsSchema.parse({
+          ...db.settings,
+          ...patch,
+          valueWeights: { ...db.settings.valueWeights, ...patch.valueWeights },
+          gradeThresholds: { ...db.settings.gradeThresholds, ...patch.gradeThresholds },
+          matrix: { ...db.settings.matrix, ...patch.matrix },
+        });
         return { db: { ...db, settings }, settings };
       }).settings,
     'account:list': () => accounts.listAccounts(store().data),

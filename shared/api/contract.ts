@@ -76,10 +76,10 @@ export const contract = {
       staleAfterDays: z.number().int().min(1).max(3650).optional(),
       dealIdleDays: z.number().int().min(1).max(3650).optional(),
       boardColumns: boardColumnsSchema.optional(),
-      /** Replaced whole: every factor's weight. */
-      valueWeights: valueWeightsSchema.optional(),
-      gradeThresholds: gradeThresholdsSchema.optional(),
-      matrix: matrixSettingsSchema.optional(),
+      /** Merged key by key into the stored weights, thresholds and matrix settings; unknown keys refused. */
+      valueWeights: z.strictObject(patchShape(valueWeightsSchema)).optional(),
+      gradeThresholds: z.strictObject(patchShape(gradeThresholdsSchema)).optional(),
+      matrix: z.strictObject(patchShape(matrixSettingsSchema)).optional(),
       shrinkPercent: z.number().min(1).max(100).optional(),
       productLines: productLinesSchema.optional(),
     }),

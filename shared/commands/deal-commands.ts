@@ -111,7 +111,7 @@ export function performDealCommand(account: Account, cmd: DealCommand, now: stri
           ...account,
           deals: account.deals.filter((d) => d.id !== cmd.id),
           actions: account.actions.filter((a) => a.dealId !== cmd.id),
-          activities: linked.length ? account.activities.map((a) => (a.dealId === cmd.id ? { ...a, dealId: null } : a)) : account.activities,
+          activities: linked.length ? account.activities.map((a) => (a.dealId === cmd.id ? { ...a, dealId: null, updatedAt: now } : a)) : account.activities,
         }),
         undo: linked.length
           ? { type: 'batch', commands: [restore, ...linked.map((a): ActivityDealUndo => ({ type: 'updateActivity', id: a.id, patch: { dealId: cmd.id } }))] }

@@ -150,7 +150,7 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       // …and the activities that named them no longer do.
       const named = account.activities.filter((a) => a.contactIds.some((id) => gone.has(id)));
       const activities = account.activities.map((a) =>
-        named.includes(a) ? { ...a, contactIds: a.contactIds.filter((id) => !gone.has(id)) } : a,
+        named.includes(a) ? { ...a, contactIds: a.contactIds.filter((id) => !gone.has(id)), updatedAt: now } : a,
       );
       const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed, at: positionsOf(account.contacts, (c) => gone.has(c.id)) }];
       if (removedLines.length) {

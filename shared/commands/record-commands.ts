@@ -132,9 +132,11 @@ function checkRefs(account: Account, list: RecordList, record: RecordOf[RecordLi
     case 'whitespaceMarks': {
       const m = record as WhitespaceMark;
       if (touches('divisionId') && !hasDivision(m.divisionId)) fail('The whitespace mark names a division that does not exist');
-      const clash = account.whitespaceMarks.some(
-        (x) => x.id !== m.id && x.divisionId === m.divisionId && x.productLineId === m.productLineId,
-      );
+      // Only a mark moving to (or added on) a cell can clash: editing one that shares its cell
+      // with another (older data) stays possible.
+      const clash =
+        touches('divisionId', 'productLineId') &&
+        account.whitespaceMarks.some((x) => x.id !== m.id && x.divisionId === m.divisionId && x.productLineId === m.productLineId);
       if (clash) fail('That cell of the whitespace map is already marked');
       return;
     }

@@ -711,6 +711,11 @@ export function readPlanSheets(
         problemAt(row, 'productLine', msg('emptyRequired', { column: headerOf(t, 'productLine') }));
         continue;
       }
+      const cell = `${String(record.divisionId ?? '')}\u0000${record.productLineId}`;
+      if (account.whitespace.some((w) => `${String(w.divisionId ?? '')}\u0000${String(w.productLineId)}` === cell)) {
+        problemAt(row, 'productLine', msg('duplicateCell', { value: `${textOf(row, 'division') || '—'} × ${textOf(row, 'productLine')}` }));
+        continue;
+      }
       record.id = rowId(row);
       account.whitespace.push(record);
     }

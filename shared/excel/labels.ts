@@ -412,6 +412,10 @@ const MESSAGES = {
     zh: '{column}“{value}”：有 {count} 条产品线同名，请填写 ID',
   },
   divisionLoop: { en: 'Part of forms a loop: {path}', zh: '隶属关系形成了循环：{path}' },
+  duplicateCell: {
+    en: 'This cell of the whitespace map ({value}) is already marked on an earlier row',
+    zh: '空白市场的这一格（{value}）已在前面的行中标记',
+  },
   duplicateSign: {
     en: 'The warning sign "{value}" appears twice: only the first row is read',
     zh: '征兆“{value}”出现了两次：只读取第一行',

@@ -109,6 +109,20 @@ describe('portfolio:list', () => {
     expect(row(p, prospect).value).toMatchObject({ suggestedGrade: 'C2', grade: 'B2', overridden: true });
   });
 
+  it('merges a settings patch into the weights, thresholds and matrix key by key, and refuses unknown keys', async () => {
+    const s = await start();
+    await call(s, 'settings:update', { valueWeights: { potential: 9, costToServe: 0 }, matrix: { stability: 40, contribution: 1_000 } });
+    await call(s, 'settings:update', { valueWeights: { potential: 7 }, matrix: { stability: 50 }, gradeThresholds: { A1: 90 } });
+    const settings = await call<Settings>(s, 'settings:get');
+    expect(settings.valueWeights).toMatchObject({ potential: 7, costToServe: 0, annualNetProfit: 3 });
+    expect(settings.matrix).toMatchObject({ stability: 50, contribution: 1_000 });
+    expect(settings.gradeThresholds).toMatchObject({ A1: 90, A2: 75 });
+    expect((await callError(s, 'settings:update', { valueWeights: { potentail: 9 } })).code).toBe('VALIDATION');
+    // A threshold below the next grade's is refused as a whole, nothing changed.
+    expect((await callError(s, 'settings:update', { gradeThresholds: { A2: 95 } })).code).toBe('VALIDATION');
+    expect((await call<Settings>(s, 'settings:get')).gradeThresholds).toEqual(settings.gradeThresholds);
+  });
+
   it('refuses weights that are all zero and keeps the ones in force', async () => {
     const s = await start();
     const before = await call<Settings>(s, 'settings:get');

@@ -157,6 +157,15 @@ describe('record commands: reference checks', () => {
     expect(performPlanCommand(hemei(), { type: 'updateWhitespaceMark', id: 'm-north', patch: { competitor: 'DSM Vitamins' } }, NOW).account.whitespaceMarks[0]?.competitor).toBe('DSM Vitamins');
   });
 
+  it('still lets a mark that shares its cell with another (older data) be edited, but not be moved onto a marked cell', () => {
+    const base = hemei();
+    const twin = mark('north', 'pA', 'Twin', 'm-twin');
+    const account = { ...base, whitespaceMarks: [...base.whitespaceMarks, twin] };
+    const edited = performPlanCommand(account, { type: 'updateWhitespaceMark', id: 'm-twin', patch: { notes: 'seen at the fair' } }, NOW).account;
+    expect(edited.whitespaceMarks.find((m) => m.id === 'm-twin')?.notes).toBe('seen at the fair');
+    refused(account, { type: 'updateWhitespaceMark', id: 'm-twin', patch: { productLineId: 'pA', divisionId: 'north' } }, /already marked/);
+  });
+
   it('refuses a division under a missing parent or under itself', () => {
     refused(hemei(), { type: 'addDivisions', records: [division('x', 'X', 'ghost')] }, /parent division does not exist/);
     refused(hemei(), { type: 'addDivisions', records: [division('a', 'A', 'b'), division('b', 'B', 'a')] }, /cannot be part of itself/);

@@ -454,11 +454,25 @@ describe('sheetsToAccounts: profile, orders, divisions, activity log, whitespace
     const { problems, parsed } = run([
       account(),
       divisions,
-      sheet('Whitespace', ['Division', 'Product line', 'Held by'], ['Premix shop', '酶制剂', '帝斯曼'], [null, 'Premix', 'Local mill'], ['Premix shop', null, 'X'], [null, 'Robots', 'Y']),
+      sheet(
+        'Whitespace',
+        ['Division', 'Product line', 'Held by'],
+        ['Premix shop', '酶制剂', '帝斯曼'],
+        [null, 'Premix', 'Local mill'],
+        ['Premix shop', null, 'X'],
+        [null, 'Robots', 'Y'],
+        ['Premix shop', '酶制剂', 'Novozymes'],
+      ),
     ]);
     expect(problems).toEqual([
       { sheet: 'Whitespace', row: 4, column: 'Product line', message: 'Product line is empty: the row is skipped' },
       { sheet: 'Whitespace', row: 5, column: 'Product line', message: 'Product line "Robots": no such product line in the settings' },
+      {
+        sheet: 'Whitespace',
+        row: 6,
+        column: 'Product line',
+        message: 'This cell of the whitespace map (Premix shop × 酶制剂) is already marked on an earlier row',
+      },
     ]);
     expect(parsed[0]!.whitespaceMarks.map((m) => [m.divisionId, m.productLineId, m.competitor])).toEqual([
       ['dv2', 'pl-enzymes', '帝斯曼'],

@@ -260,13 +260,14 @@ function generator(seed: number) {
       productLineId: lineId(0.8),
       notes: short(60),
     }));
+    // One mark per cell, as the commands keep it (a second mark on a cell is refused on import).
     const whitespaceMarks = Array.from({ length: int(0, 3) }, () => ({
       ...base('w'),
       divisionId: divisionId(),
       productLineId: lineId(1)!,
       competitor: short(),
       notes: short(80),
-    }));
+    })).filter((m, i, all) => all.findIndex((x) => x.divisionId === m.divisionId && x.productLineId === m.productLineId) === i);
     const kind = pick(ACCOUNT_KINDS);
     const warningSigns = Object.fromEntries(
       ALL_WARNING_SIGNS.map((k) => [k, chance(0.4) ? { present: chance(0.6), since: maybe(0.5, date), notes: long(0.5, 500) } : {}]),
