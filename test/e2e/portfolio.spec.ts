@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { waitForBoot } from './pages/AccountsPage';
 import { AccountsPage } from './pages/AccountsPage';
 import { PortfolioPage } from './pages/PortfolioPage';
 import { daysAgo, ProfilePage } from './pages/ProfilePage';
 import { ValuePage } from './pages/ValuePage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { box } from './pages/ui';
 
 // Thirteen columns side by side, next to the navbar.
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -213,4 +216,115 @@ test('with no account the portfolio says so and leads to the accounts list', asy
   await expect(portfolio.empty).toContainText('No accounts yet');
   await page.getByTestId('portfolio-go-accounts').click();
   await expect(new AccountsPage(page).emptyState).toBeVisible();
+});
+
+/** Creates an account through the API, patches it and adds its orders; returns its id. */
+async function apiAccount(portfolio: PortfolioPage, name: string, patch: Record<string, unknown>, orders: { date: string; amount: number }[] = []): Promise<string> {
+  const { id } = (await portfolio.callApi('account:create', { name })) as { id: string };
+  await portfolio.callApi('account:update', { id, patch });
+  if (orders.length > 0) {
+    const now = new Date().toISOString();
+    await portfolio.callApi('plan:apply', {
+      accountId: id,
+      commands: [{ type: 'addOrders', records: orders.map((o) => ({ id: randomUUID(), createdAt: now, updatedAt: now, ...o })) }],
+    });
+  }
+  return id;
+}
+
+const sign = { present: true, since: null, notes: '' };
+
+test('at 1280 and 1440 px the matrices stand apart, the table keeps the names in view, and a loss shows as a loss', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const portfolio = new PortfolioPage(page);
+  await portfolio.goto(host.url);
+  await expect(portfolio.empty).toBeVisible();
+  const distributor = 'Zhongda Agri Distribution 中达农资经销 Northern Region Channel Partner Co., Ltd.';
+  const prospect = 'Sunrise Farms Cooperative of the Northern Plains';
+  const group = 'Liuhe Group · Hemei Feed Co. (和美饲料)';
+  // A distributor with two warning signs (at risk), a loss-making prospect with no owner, a customer with no profit entered.
+  await apiAccount(
+    portfolio,
+    distributor,
+    {
+      kind: 'channel',
+      profile: { owner: 'Wang Lei' },
+      valueFactors: { annualPurchases: 1_450_000, annualNetProfit: 40_000 },
+      warningSigns: { ordersSpread: sign, strategyChange: sign },
+    },
+    [
+      { date: daysAgo(3), amount: 700_000 },
+      { date: daysAgo(40), amount: 750_000 },
+    ],
+  );
+  await apiAccount(portfolio, prospect, {
+    stage: 'prospect',
+    profile: { expectedAnnualPurchases: 3_000_000, intent: 'low' },
+    valueFactors: { annualPurchases: 500_000, annualNetProfit: -80_000 },
+  });
+  await apiAccount(portfolio, group, { profile: { owner: 'Me' }, valueFactors: { annualPurchases: 4_200_000 } }, [{ date: daysAgo(10), amount: 4_200_000 }]);
+  await page.reload();
+  expect(await waitForBoot(page)).toBe('ready');
+  await expect(portfolio.rows).toHaveCount(3);
+
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await portfolio.showView('matrices');
+    await expect(portfolio.matrixAccounts('P2')).toHaveText([/^Sunrise Farms Cooperative/]);
+    // One settings button, beside the thresholds; no cell over another, every chip and its grade whole inside its cell.
+    await expect(portfolio.settingsButtons()).toHaveCount(1);
+    await expect(page.getByTestId('matrix-thresholds').getByTestId('matrices-valuation-settings')).toBeVisible();
+    expect(await portfolio.matrixLayout()).toEqual({ overlapping: [], chipsOutside: [], cutGrades: [], chips: 3 });
+
+    await portfolio.showView('table');
+    await expect(portfolio.settingsButtons()).toHaveCount(1);
+    expect(await portfolio.cutBadges()).toEqual([]);
+  }
+
+  // At 1440 px every column fits beside the navbar.
+  expect(await portfolio.tableOverflows()).toBe(false);
+  await expect(portfolio.header('cell')).toBeInViewport();
+
+  // At 1280 px the table scrolls natively, and the names stay in view when it does.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect.poll(() => portfolio.tableOverflows()).toBe(true);
+  await expect(portfolio.tableScroll).toHaveCSS('overflow-x', 'auto');
+  await portfolio.tableScroll.evaluate((e) => e.scrollTo({ left: e.scrollWidth }));
+  await expect(portfolio.header('cell')).toBeInViewport();
+  const scroller = await box(portfolio.tableScroll);
+  await expect.poll(async () => (await box(portfolio.cell(group, 'portfolio-account-link'))).x - scroller.x).toBeLessThan(20);
+  expect((await box(portfolio.cell(group, 'portfolio-account-link'))).x).toBeGreaterThanOrEqual(scroller.x);
+
+  // A loss is negative and red, a blank is "—", in the table and under the Pareto curve alike.
+  await expect(portfolio.cell(prospect, 'cell-profit')).toHaveText('-CN¥80,000');
+  await expect(portfolio.cell(group, 'cell-profit')).toHaveText('—');
+  await portfolio.showView('pareto');
+  await expect(portfolio.paretoPoint(prospect).getByTestId('pareto-profit')).toHaveText('-CN¥80,000');
+  await expect(portfolio.paretoPoint(prospect).getByTestId('pareto-profit')).toHaveCSS('color', 'rgb(250, 82, 82)');
+  await expect(portfolio.paretoPoint(group).getByTestId('pareto-profit')).toHaveText('—');
+  await expect(portfolio.paretoPoint(prospect).getByTestId('pareto-share')).toHaveText('0%*');
+  await expect(portfolio.paretoPoint(distributor).getByTestId('pareto-share')).toHaveText('100%');
+  await expect(portfolio.paretoZeroNote).toContainText('count as 0 on the curve');
+  await expect(page.getByTestId('pareto-notes')).toHaveText('1 account makes a loss (counted as 0). 1 account has no net profit entered.');
+
+  // The owner filter has "No owner"; counts are singular where they are one.
+  await portfolio.showView('table');
+  await portfolio.filterOwner('No owner');
+  await expect.poll(() => portfolio.names()).toEqual([prospect]);
+  await expect(page.getByTestId('portfolio-totals')).toContainText('Total (1 account)');
+  await expect(page.getByTestId('portfolio-shown')).toHaveText('1 of 3 accounts');
+  await portfolio.filterOwner('Wang Lei');
+  await expect.poll(() => portfolio.names()).toEqual([distributor]);
+  await portfolio.clearFilters.click();
+  await expect(portfolio.rows).toHaveCount(3);
+
+  // In Chinese on the dark theme the "at risk" badge is whole, and the matrices still stand apart.
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(portfolio.cell(distributor, 'cell-health')).toHaveText('有流失风险');
+  expect(await portfolio.cutBadges()).toEqual([]);
+  await portfolio.showView('matrices');
+  await expect(portfolio.settingsButtons('权重与阈值')).toHaveCount(1);
+  expect(await portfolio.matrixLayout()).toEqual({ overlapping: [], chipsOutside: [], cutGrades: [], chips: 3 });
 });

@@ -7,7 +7,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Portfolio, PortfolioRow } from '@shared/portfolio/types';
 import { PortfolioView } from '../../renderer/src/features/portfolio/PortfolioPage';
 import { paretoSummary } from '../../renderer/src/features/portfolio/ParetoChart';
-import { filterRows, nextSort, NO_FILTERS, sortRows, totals } from '../../renderer/src/features/portfolio/portfolio-table';
+import { signalText } from '../../renderer/src/features/portfolio/PortfolioTable';
+import { filterRows, nextSort, NO_FILTERS, NO_OWNER, sortRows, totals } from '../../renderer/src/features/portfolio/portfolio-table';
 import { i18n } from '../../renderer/src/i18n';
 
 vi.mock('../../renderer/src/features/valuation/ValuationSettings', () => ({
@@ -112,6 +113,8 @@ describe('portfolio table rules', () => {
     expect(filterRows(ROWS, { ...NO_FILTERS, health: ['atRisk'] }).map((r) => r.id)).toEqual(['a']);
     expect(filterRows(ROWS, { ...NO_FILTERS, kind: 'channel' }).map((r) => r.id)).toEqual(['c']);
     expect(filterRows(ROWS, { ...NO_FILTERS, stage: 'prospect', owner: 'Li' }).map((r) => r.id)).toEqual(['c']);
+    expect(filterRows(ROWS, { ...NO_FILTERS, owner: NO_OWNER }).map((r) => r.id)).toEqual(['d']);
+    expect(filterRows([...ROWS, row({ id: 'e', name: 'Epsilon', owner: '  ' })], { ...NO_FILTERS, owner: NO_OWNER }).map((r) => r.id)).toEqual(['d', 'e']);
     expect(totals(ROWS)).toEqual({ purchases: 6_000_000, profit: 1_000_000, pipeline: 10_000, weighted: 1_000 });
   });
 
@@ -217,5 +220,106 @@ describe('PortfolioView', () => {
     expect(screen.getByTestId('pareto-summary')).toHaveTextContent('4 个客户中的 1 个（25%）贡献了 80% 的净利润');
     await user.click(screen.getByTestId('view-matrices'));
     expect(screen.getByTestId('matrix-cell-E1')).toHaveTextContent('EⅠ 巩固');
+  });
+});
+
+describe('portfolio review fixes', () => {
+  beforeEach(async () => {
+    window.sessionStorage.clear();
+    await i18n.changeLanguage('en');
+  });
+
+  it('counts in the singular and the plural in English, and once in Chinese', async () => {
+    expect(signalText(i18n.t, { kind: 'redFlags', count: 1, high: 1 })).toBe('1 red flag on the map (1 high)');
+    expect(signalText(i18n.t, { kind: 'redFlags', count: 3, high: 1 })).toBe('3 red flags on the map (1 high)');
+    expect(signalText(i18n.t, { kind: 'stalledDeals', count: 1, dealIds: ['d1'] })).toBe('1 stalled or idle deal');
+    expect(signalText(i18n.t, { kind: 'stalledDeals', count: 2, dealIds: ['d1', 'd2'] })).toBe('2 stalled or idle deals');
+    expect(i18n.t('portfolio.openDeals', { count: 1 })).toBe('1 open deal');
+    expect(i18n.t('portfolio.openDeals', { count: 4 })).toBe('4 open deals');
+    const one: Portfolio = { ...PORTFOLIO, rows: [ROWS[0]!], pareto: { ...PORTFOLIO.pareto, points: [PORTFOLIO.pareto.points[1]!] } };
+    const { unmount } = wrap(<PortfolioView portfolio={one} navigate={vi.fn()} />);
+    expect(screen.getByTestId('portfolio-shown')).toHaveTextContent('1 of 1 account');
+    expect(screen.getByTestId('portfolio-shown')).not.toHaveTextContent('accounts');
+    expect(screen.getByTestId('portfolio-totals')).toHaveTextContent('Total (1 account)');
+    unmount();
+    wrap(<PortfolioView portfolio={PORTFOLIO} navigate={vi.fn()} />);
+    expect(screen.getByTestId('portfolio-shown')).toHaveTextContent('4 of 4 accounts');
+    await i18n.changeLanguage('zh-CN');
+    expect(signalText(i18n.t, { kind: 'redFlags', count: 1, high: 0 })).toBe('地图上有 1 个风险标记（0 个高）');
+    expect(i18n.t('portfolio.openDeals', { count: 1 })).toBe('1 个未结商机');
+    expect(await screen.findByTestId('portfolio-shown')).toHaveTextContent('显示 4 / 共 4 个客户');
+  });
+
+  it('shows the score rounded down, so it never sits above the grade line', () => {
+    const almost = row({ id: 'x', name: 'Almost A', netProfit: 1, value: { score: 64.7, factors: [], entered: 5, suggestedGrade: 'B1', grade: 'B1', overridden: false } });
+    wrap(<PortfolioView portfolio={{ ...PORTFOLIO, rows: [almost] }} navigate={vi.fn()} />);
+    expect(screen.getByTestId('cell-score')).toHaveTextContent(/^64$/);
+    expect(screen.getByTestId('cell-score')).toHaveAttribute('data-score', '64.7');
+  });
+
+  it('offers "No owner" in the owner filter', async () => {
+    const user = userEvent.setup();
+    wrap(<PortfolioView portfolio={PORTFOLIO} navigate={vi.fn()} />);
+    await user.click(screen.getByTestId('filter-owner'));
+    await user.click(await screen.findByRole('option', { name: 'No owner', hidden: true }));
+    expect(names()).toEqual(['Delta Blank']);
+    expect(within(screen.getByTestId('portfolio-row')).getByTestId('cell-owner')).toHaveTextContent('—');
+  });
+
+  it('has one settings button per view: in the header, or beside the matrix thresholds', async () => {
+    const user = userEvent.setup();
+    wrap(<PortfolioView portfolio={PORTFOLIO} navigate={vi.fn()} />);
+    expect(screen.getAllByRole('button', { name: 'Weights & thresholds' })).toHaveLength(1);
+    expect(screen.getByTestId('open-valuation-settings')).toBeInTheDocument();
+    await user.click(screen.getByTestId('view-matrices'));
+    expect(screen.getAllByRole('button', { name: 'Weights & thresholds' })).toHaveLength(1);
+    expect(screen.queryByTestId('open-valuation-settings')).not.toBeInTheDocument();
+    expect(within(screen.getByTestId('matrix-thresholds')).getByTestId('matrices-valuation-settings')).toBeInTheDocument();
+    // The chips carry the whole grade beside the name.
+    expect(within(screen.getByTestId('matrix-cell-E2')).getByTestId('matrix-account-grade')).toHaveTextContent(/^A1$/);
+    await user.click(screen.getByTestId('view-pareto'));
+    expect(screen.getAllByRole('button', { name: 'Weights & thresholds' })).toHaveLength(1);
+  });
+
+  it('lists a loss and a blank under the Pareto curve as the table does, counted as 0 on the curve', async () => {
+    const user = userEvent.setup();
+    const rows = [
+      row({ id: 'a', name: 'Alpha Feed', netProfit: 800_000 }),
+      row({ id: 'l', name: 'Loss Mills', netProfit: -30_000 }),
+      row({ id: 'd', name: 'Delta Blank', netProfit: null }),
+    ];
+    const portfolio: Portfolio = {
+      ...PORTFOLIO,
+      rows,
+      pareto: {
+        total: 800_000,
+        points: [
+          { id: 'a', name: 'Alpha Feed', value: 800_000, share: 1, cumulativeShare: 1, accountShare: 1 / 3 },
+          { id: 'd', name: 'Delta Blank', value: 0, share: 0, cumulativeShare: 1, accountShare: 2 / 3 },
+          { id: 'l', name: 'Loss Mills', value: 0, share: 0, cumulativeShare: 1, accountShare: 1 },
+        ],
+        vitalFew: 1,
+        vitalFewShare: 1 / 3,
+        lossMaking: 1,
+        blank: 1,
+      },
+    };
+    wrap(<PortfolioView portfolio={portfolio} navigate={vi.fn()} />);
+    expect(screen.getAllByTestId('cell-profit').map((c) => c.textContent)).toEqual([
+      'CN¥800,000',
+      '-CN¥30,000',
+      '—',
+    ]);
+    await user.click(screen.getByTestId('view-pareto'));
+    const points = screen.getAllByTestId('pareto-point');
+    const profit = (name: string) => within(points.find((p) => p.getAttribute('data-account-name') === name)!);
+    expect(profit('Alpha Feed').getByTestId('pareto-profit')).toHaveTextContent('CN¥800,000');
+    expect(profit('Loss Mills').getByTestId('pareto-profit')).toHaveTextContent('-CN¥30,000');
+    expect(profit('Loss Mills').getByTestId('pareto-profit')).toHaveStyle({ color: 'var(--mantine-color-red-text)' });
+    expect(profit('Delta Blank').getByTestId('pareto-profit')).toHaveTextContent(/^—$/);
+    expect(profit('Loss Mills').getByTestId('pareto-share')).toHaveTextContent('0%');
+    expect(points.map((p) => p.getAttribute('data-counted-as-zero'))).toEqual(['false', 'true', 'true']);
+    expect(screen.getByTestId('pareto-zero-note')).toHaveTextContent('count as 0 on the curve');
+    expect(screen.getByTestId('pareto-notes')).toHaveTextContent('1 account makes a loss (counted as 0). 1 account has no net profit entered.');
   });
 });

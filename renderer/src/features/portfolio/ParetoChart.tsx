@@ -1,8 +1,8 @@
 import { CompositeChart } from '@mantine/charts';
-import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Pareto } from '@shared/portfolio/types';
+import type { Pareto, PortfolioRow } from '@shared/portfolio/types';
 import { formatMoney } from '../../app/format';
 import { routeHref } from '../../app/useHashRoute';
 import { formatMoneyCompact, formatPercent } from './portfolio-format';
@@ -26,8 +26,14 @@ interface Datum {
   cumulative: number;
   share: number;
   accountShare: number;
-  profit: number;
+  /** The account's real net profit: negative for a loss, null when not entered. */
+  profit: number | null;
 }
+
+/** "—" for a blank, the amount otherwise (a loss with its minus sign). */
+const money = (v: number | null) => (v === null ? '—' : formatMoney(v));
+/** Losses and blanks are on the curve at 0. */
+const countedAsZero = (v: number | null) => v === null || v < 0;
 
 function ChartTooltip({ datum }: { datum: Datum | undefined }) {
   const { t } = useTranslation();
@@ -38,8 +44,13 @@ function ChartTooltip({ datum }: { datum: Datum | undefined }) {
         {datum.name}
       </Text>
       <Text size="xs">
-        {t('portfolio.pareto.profit')}: {formatMoney(datum.profit)} ({formatPercent(datum.share)})
+        {t('portfolio.pareto.profit')}: {money(datum.profit)} ({formatPercent(datum.share)})
       </Text>
+      {countedAsZero(datum.profit) && (
+        <Text size="xs" c="dimmed">
+          {t('portfolio.pareto.countedAsZero')}
+        </Text>
+      )}
       <Text size="xs">
         {t('portfolio.pareto.cumulative')}: {formatPercent(datum.cumulative / 100)}
       </Text>
@@ -50,9 +61,15 @@ function ChartTooltip({ datum }: { datum: Datum | undefined }) {
   );
 }
 
-/** Accounts by net profit, largest first: bars of profit, the cumulative share, the 80 % line. */
-export function ParetoChart({ pareto }: { pareto: Pareto }) {
+/**
+ * Accounts by net profit, largest first: bars of profit, the cumulative share, the 80 % line.
+ * The curve counts losses and blanks as 0; the table under it shows each account's real figure
+ * (from `rows`, the portfolio table's lines) as the portfolio table does.
+ */
+export function ParetoChart({ pareto, rows = [] }: { pareto: Pareto; rows?: readonly PortfolioRow[] }) {
   const { t } = useTranslation();
+  const realProfit = new Map(rows.map((r) => [r.id, r.netProfit]));
+  const profitOf = (p: Pareto['points'][number]): number | null => (realProfit.has(p.id) ? (realProfit.get(p.id) ?? null) : p.value);
   const data: Datum[] = pareto.points.map((p, i) => {
     const vital = i < pareto.vitalFew;
     return {
@@ -63,11 +80,12 @@ export function ParetoChart({ pareto }: { pareto: Pareto }) {
       cumulative: Math.round(p.cumulativeShare * 1000) / 10,
       share: p.share,
       accountShare: p.accountShare,
-      profit: p.value,
+      profit: profitOf(p),
     };
   });
   const crossing = pareto.vitalFew > 0 ? data[pareto.vitalFew - 1] : undefined;
   const hasCurve = pareto.total > 0 && data.length > 0;
+  const anyZeroed = pareto.points.some((p) => countedAsZero(profitOf(p)));
   const notes = [
     pareto.lossMaking > 0 ? t('portfolio.pareto.lossMaking', { count: pareto.lossMaking }) : null,
     pareto.blank > 0 ? t('portfolio.pareto.blank', { count: pareto.blank }) : null,
@@ -118,6 +136,11 @@ export function ParetoChart({ pareto }: { pareto: Pareto }) {
       {hasCurve && (
         <Table.ScrollContainer minWidth={600}>
           <Table striped verticalSpacing={4} data-testid="pareto-table">
+            {anyZeroed && (
+              <Table.Caption ta="start" data-testid="pareto-zero-note">
+                {t('portfolio.pareto.zeroNote')}
+              </Table.Caption>
+            )}
             <Table.Thead>
               <Table.Tr>
                 <Table.Th ta="right">{t('portfolio.pareto.rank')}</Table.Th>
@@ -129,40 +152,55 @@ export function ParetoChart({ pareto }: { pareto: Pareto }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {pareto.points.map((p, i) => (
-                <Table.Tr
-                  key={p.id}
-                  data-testid="pareto-point"
-                  data-account-name={p.name}
-                  data-vital={String(i < pareto.vitalFew)}
-                  fw={i < pareto.vitalFew ? 600 : undefined}
-                >
-                  <Table.Td ta="right">{i + 1}</Table.Td>
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <span
-                        aria-hidden
-                        style={{
-                          width: 10,
-                          height: 10,
-                          borderRadius: 2,
-                          flexShrink: 0,
-                          background: i < pareto.vitalFew ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-5)',
-                        }}
-                      />
-                      <Anchor href={routeHref({ page: 'account', accountId: p.id, tab: 'value' })}>{p.name}</Anchor>
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatMoney(p.value)}</Table.Td>
-                  <Table.Td ta="right" data-testid="pareto-share">
-                    {formatPercent(p.share)}
-                  </Table.Td>
-                  <Table.Td ta="right" data-testid="pareto-cumulative">
-                    {formatPercent(p.cumulativeShare)}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatPercent(p.accountShare)}</Table.Td>
-                </Table.Tr>
-              ))}
+              {pareto.points.map((p, i) => {
+                const profit = profitOf(p);
+                const zeroed = countedAsZero(profit);
+                return (
+                  <Table.Tr
+                    key={p.id}
+                    data-testid="pareto-point"
+                    data-account-name={p.name}
+                    data-vital={String(i < pareto.vitalFew)}
+                    data-counted-as-zero={String(zeroed)}
+                    fw={i < pareto.vitalFew ? 600 : undefined}
+                  >
+                    <Table.Td ta="right">{i + 1}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        <span
+                          aria-hidden
+                          style={{
+                            width: 10,
+                            height: 10,
+                            borderRadius: 2,
+                            flexShrink: 0,
+                            background: i < pareto.vitalFew ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-gray-5)',
+                          }}
+                        />
+                        <Anchor href={routeHref({ page: 'account', accountId: p.id, tab: 'value' })}>{p.name}</Anchor>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="pareto-profit" c={profit !== null && profit < 0 ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                      {money(profit)}
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="pareto-share">
+                      {zeroed ? (
+                        <Tooltip label={t('portfolio.pareto.countedAsZero')}>
+                          <Text size="sm" span c="dimmed" tabIndex={0} style={{ cursor: 'help' }}>
+                            {formatPercent(p.share)}*
+                          </Text>
+                        </Tooltip>
+                      ) : (
+                        formatPercent(p.share)
+                      )}
+                    </Table.Td>
+                    <Table.Td ta="right" data-testid="pareto-cumulative">
+                      {formatPercent(p.cumulativeShare)}
+                    </Table.Td>
+                    <Table.Td ta="right">{formatPercent(p.accountShare)}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>

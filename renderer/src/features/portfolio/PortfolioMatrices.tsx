@@ -1,10 +1,12 @@
-import { Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatrixCell } from '@shared/model/vocabulary';
 import type { MatrixThresholds, PortfolioRow } from '@shared/portfolio/types';
 import { formatMoney } from '../../app/format';
 import { routeHref } from '../../app/useHashRoute';
+import classes from './portfolio.module.css';
+import { gradeColor } from './portfolio-format';
 
 /** EⅡ is the most urgent cell, PⅠ the one to break through first. */
 const CELL_COLOR: Record<MatrixCell, string> = {
@@ -21,31 +23,49 @@ const CELL_COLOR: Record<MatrixCell, string> = {
 function AccountChip({ row }: { row: PortfolioRow }) {
   const { t } = useTranslation();
   const m = row.matrix;
-  const tip = [
-    row.name,
+  const lines = [
+    row.value.grade ? `${row.name} (${row.value.grade})` : row.name,
     m.contribution !== null
       ? t(m.matrix === 'existing' ? 'portfolio.matrices.contributionTip' : 'portfolio.matrices.expectedTip', { value: formatMoney(m.contribution) })
       : null,
     m.stability !== null ? t('portfolio.matrices.stabilityTip', { value: Math.round(m.stability) }) : null,
     m.intent ? t(`valuation.intent.${m.intent}`) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  ].filter((l): l is string => l !== null);
   return (
-    <Tooltip label={tip}>
-      <Button
-        component="a"
+    <Tooltip
+      multiline
+      maw={360}
+      label={
+        <Stack gap={0}>
+          {lines.map((l, i) => (
+            <Text key={i} size="xs" fw={i === 0 ? 700 : undefined}>
+              {l}
+            </Text>
+          ))}
+        </Stack>
+      }
+    >
+      <a
         href={routeHref({ page: 'account', accountId: row.id, tab: 'value' })}
-        size="compact-sm"
-        variant="default"
-        radius="xl"
+        className={classes.chip}
         data-testid="matrix-account"
         data-account-id={row.id}
         data-account-name={row.name}
-        rightSection={row.value.grade ? <Badge size="xs" variant="light">{row.value.grade}</Badge> : undefined}
       >
-        {row.name}
-      </Button>
+        <span className={classes.chipName}>{row.name}</span>
+        {row.value.grade && (
+          <Badge
+            size="sm"
+            variant="light"
+            color={gradeColor(row.value.grade)}
+            className={classes.chipGrade}
+            styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+            data-testid="matrix-account-grade"
+          >
+            {row.value.grade}
+          </Badge>
+        )}
+      </a>
     </Tooltip>
   );
 }
@@ -58,24 +78,25 @@ function Cell({ cell, rows }: { cell: MatrixCell; rows: PortfolioRow[] }) {
       withBorder
       p="sm"
       radius="md"
+      className={classes.cell}
       data-testid={`matrix-cell-${cell}`}
       data-count={rows.length}
       style={{ borderTop: `4px solid var(--mantine-color-${color}-6)`, minHeight: 170 }}
     >
       <Stack gap={6}>
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <div>
+        <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+          <div style={{ minWidth: 0 }}>
             <Text fw={700}>{t(`valuation.cells.${cell}.name`)}</Text>
             <Text size="xs" c="dimmed">
               {t(`valuation.cells.${cell}.axes`)}
             </Text>
           </div>
-          <Badge color={color} variant="light" size="lg" circle>
+          <Badge color={color} variant="light" size="lg" circle style={{ flexShrink: 0 }}>
             {rows.length}
           </Badge>
         </Group>
         <Text size="sm">{t(`valuation.cells.${cell}.strategy`)}</Text>
-        <Group gap={6} mt={4}>
+        <Group gap={6} mt={4} wrap="wrap" style={{ minWidth: 0 }}>
           {rows.length === 0 ? (
             <Text size="sm" c="dimmed" fs="italic">
               {t('portfolio.matrices.none')}
@@ -99,26 +120,26 @@ function Matrix(props: {
   testId: string;
 }) {
   const byCell = (c: MatrixCell) => props.rows.filter((r) => r.matrix.cell === c);
-  const axis = (text: string) => (
-    <Text size="xs" fw={700} c="dimmed" tt="uppercase" ta="center">
+  const axis = (text: string, rowLabel = false) => (
+    <Text size="xs" fw={700} c="dimmed" ta={rowLabel ? 'end' : 'center'} className={rowLabel ? classes.rowLabel : undefined} lh={1.3}>
       {text}
     </Text>
   );
   const [a, b, c, d] = props.cells;
   return (
-    <Stack gap="xs" data-testid={props.testId}>
+    <Stack gap="xs" data-testid={props.testId} style={{ minWidth: 0 }}>
       <Title order={4}>{props.title}</Title>
-      <Box style={{ display: 'grid', gridTemplateColumns: 'auto 1fr 1fr', gap: 'var(--mantine-spacing-sm)', alignItems: 'stretch' }}>
+      <div className={classes.matrixGrid}>
         <span />
         {axis(props.colLabels[0])}
         {axis(props.colLabels[1])}
-        <Box style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', alignSelf: 'center' }}>{axis(props.rowLabels[0])}</Box>
+        {axis(props.rowLabels[0], true)}
         <Cell cell={a} rows={byCell(a)} />
         <Cell cell={b} rows={byCell(b)} />
-        <Box style={{ writingMode: 'vertical-rl', transform: 'rotate(180deg)', alignSelf: 'center' }}>{axis(props.rowLabels[1])}</Box>
+        {axis(props.rowLabels[1], true)}
         <Cell cell={c} rows={byCell(c)} />
         <Cell cell={d} rows={byCell(d)} />
-      </Box>
+      </div>
     </Stack>
   );
 }
@@ -135,8 +156,8 @@ export function PortfolioMatrices({ rows, thresholds, settingsButton }: { rows: 
   return (
     <Stack gap="lg">
       <Paper withBorder p="sm" radius="md" data-testid="matrix-thresholds">
-        <Group justify="space-between" align="flex-start">
-          <Stack gap={2}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
             <Text fw={700} size="sm">
               {t(`${m}.thresholds`)}
             </Text>
@@ -156,24 +177,26 @@ export function PortfolioMatrices({ rows, thresholds, settingsButton }: { rows: 
           {settingsButton}
         </Group>
       </Paper>
-      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xl">
-        <Matrix
-          testId="matrix-existing"
-          title={t(`${m}.existing`)}
-          cells={['E1', 'E2', 'E3', 'E4']}
-          rowLabels={[t(`${m}.highContribution`), t(`${m}.lowContribution`)]}
-          colLabels={[t(`${m}.stable`), t(`${m}.unstable`)]}
-          rows={rows}
-        />
-        <Matrix
-          testId="matrix-prospects"
-          title={t(`${m}.prospects`)}
-          cells={['P1', 'P2', 'P3', 'P4']}
-          rowLabels={[t(`${m}.highExpected`), t(`${m}.lowExpected`)]}
-          colLabels={[t(`${m}.highIntent`), t(`${m}.lowIntent`)]}
-          rows={rows}
-        />
-      </SimpleGrid>
+      <div className={classes.matrices}>
+        <div className={classes.matrixPair}>
+          <Matrix
+            testId="matrix-existing"
+            title={t(`${m}.existing`)}
+            cells={['E1', 'E2', 'E3', 'E4']}
+            rowLabels={[t(`${m}.highContribution`), t(`${m}.lowContribution`)]}
+            colLabels={[t(`${m}.stable`), t(`${m}.unstable`)]}
+            rows={rows}
+          />
+          <Matrix
+            testId="matrix-prospects"
+            title={t(`${m}.prospects`)}
+            cells={['P1', 'P2', 'P3', 'P4']}
+            rowLabels={[t(`${m}.highExpected`), t(`${m}.lowExpected`)]}
+            colLabels={[t(`${m}.highIntent`), t(`${m}.lowIntent`)]}
+            rows={rows}
+          />
+        </div>
+      </div>
       <Stack gap="xs" data-testid="matrix-unplaced">
         <Title order={4}>{t(`${m}.unplaced`)}</Title>
         {unplaced.length === 0 ? (

@@ -39,7 +39,8 @@ export function PortfolioView({ portfolio, navigate }: { portfolio: Portfolio; n
             {t('portfolio.subtitle')}
           </Text>
         </div>
-        {portfolio.rows.length > 0 && settingsButton('open-valuation-settings')}
+        {/* The matrices have the button beside the thresholds it changes: one is enough. */}
+        {portfolio.rows.length > 0 && view !== 'matrices' && settingsButton('open-valuation-settings')}
       </Group>
 
       {portfolio.rows.length === 0 ? (
@@ -67,7 +68,7 @@ export function PortfolioView({ portfolio, navigate }: { portfolio: Portfolio; n
             <PortfolioTable rows={portfolio.rows} />
           </Tabs.Panel>
           <Tabs.Panel value="pareto" pt="md">
-            <ParetoChart pareto={portfolio.pareto} />
+            <ParetoChart pareto={portfolio.pareto} rows={portfolio.rows} />
           </Tabs.Panel>
           <Tabs.Panel value="matrices" pt="md">
             <PortfolioMatrices rows={portfolio.rows} thresholds={portfolio.thresholds} settingsButton={settingsButton('matrices-valuation-settings')} />

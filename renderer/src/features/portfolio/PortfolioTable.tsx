@@ -1,19 +1,21 @@
-import { Anchor, Badge, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconFilterOff, IconHandStop, IconSearch, IconSelector } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_KINDS, ACCOUNT_STAGES, GRADES, HEALTH_LEVELS, type Grade } from '@shared/model/vocabulary';
+import { ACCOUNT_KINDS, ACCOUNT_STAGES, GRADES, HEALTH_LEVELS } from '@shared/model/vocabulary';
 import type { HealthSignal, PortfolioRow } from '@shared/portfolio/types';
-import { formatDate, formatMoney } from '../../app/format';
+import { formatDate, formatMoney, formatScore } from '../../app/format';
 import { routeHref } from '../../app/useHashRoute';
-import { formatPercent, useSessionState } from './portfolio-format';
+import classes from './portfolio.module.css';
+import { formatPercent, gradeColor, useSessionState } from './portfolio-format';
 import { HEALTH_COLOR } from '../valuation/health-style';
 import {
   COLUMNS,
   DEFAULT_SORT,
   NO_FILTERS,
   NO_GRADE,
+  NO_OWNER,
   filterRows,
   isFiltered,
   isFilters,
@@ -29,7 +31,7 @@ import {
 
 const NUMERIC: ReadonlySet<ColumnKey> = new Set(['score', 'purchases', 'profit', 'pipeline', 'weighted', 'roles', 'flags']);
 
-export const gradeColor = (g: Grade): string => (g.startsWith('A') ? 'teal' : g.startsWith('B') ? 'blue' : 'gray');
+export { gradeColor };
 
 /** One reason for an account's health, as a sentence. */
 export function signalText(t: TFunction, s: HealthSignal): string {
@@ -59,7 +61,13 @@ export function GradeBadge({ row }: { row: PortfolioRow }) {
     );
   }
   const badge = (
-    <Badge variant="light" color={gradeColor(grade)} rightSection={overridden ? <IconHandStop size={12} aria-hidden /> : undefined}>
+    <Badge
+      variant="light"
+      color={gradeColor(grade)}
+      rightSection={overridden ? <IconHandStop size={12} aria-hidden /> : undefined}
+      className={classes.wholeBadge}
+      styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+    >
       {grade}
     </Badge>
   );
@@ -96,7 +104,14 @@ export function HealthBadge({ row }: { row: PortfolioRow }) {
         )
       }
     >
-      <Badge variant="light" color={HEALTH_COLOR[level]} tabIndex={0} style={{ cursor: 'help', overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
+      <Badge
+        variant="light"
+        color={HEALTH_COLOR[level]}
+        tabIndex={0}
+        className={classes.wholeBadge}
+        style={{ cursor: 'help' }}
+        styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}
+      >
         {t(`valuation.health.${level}`)}
       </Badge>
     </Tooltip>
@@ -113,14 +128,19 @@ function SortHeader({ column, sort, onSort }: { column: ColumnKey; sort: Sort; o
     <Table.Th
       aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
       data-testid={`col-${column}`}
-      style={{ whiteSpace: 'nowrap' }}
+      className={column === 'name' ? classes.sticky : undefined}
     >
-      <UnstyledButton onClick={() => onSort(column)} data-testid={`sort-${column}`} title={t('portfolio.sortBy', { column: label })} w="100%">
-        <Group gap={4} wrap="nowrap" justify={right ? 'flex-end' : 'flex-start'}>
+      <UnstyledButton
+        onClick={() => onSort(column)}
+        data-testid={`sort-${column}`}
+        title={`${t(`portfolio.colHint.${column}`)}\n${t('portfolio.sortBy', { column: label })}`}
+        w="100%"
+      >
+        <Group gap={2} wrap="nowrap" justify={right ? 'flex-end' : 'flex-start'}>
           <Text fw={700} size="sm" c={active ? undefined : 'dimmed'}>
             {label}
           </Text>
-          <Icon size={14} aria-hidden style={{ opacity: active ? 1 : 0.5, flexShrink: 0 }} />
+          <Icon size={12} aria-hidden style={{ opacity: active ? 1 : 0.5, flexShrink: 0 }} />
         </Group>
       </UnstyledButton>
     </Table.Th>
@@ -145,7 +165,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
     <Stack gap="sm">
       <Group align="flex-end" gap="sm" data-testid="portfolio-filters">
         <TextInput
-          w={220}
+          w={200}
           label={t('portfolio.filter.search')}
           leftSection={<IconSearch size={16} />}
           value={filters.search}
@@ -153,7 +173,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           data-testid="filter-search"
         />
         <MultiSelect
-          w={200}
+          w={160}
           label={t('portfolio.filter.grades')}
           placeholder={filters.grades.length ? undefined : t('portfolio.filter.all')}
           data={[...GRADES.map((g) => ({ value: g, label: g })), { value: NO_GRADE, label: t('portfolio.filter.noGrade') }]}
@@ -163,7 +183,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           data-testid="filter-grades"
         />
         <MultiSelect
-          w={220}
+          w={190}
           label={t('portfolio.filter.health')}
           placeholder={filters.health.length ? undefined : t('portfolio.filter.all')}
           data={HEALTH_LEVELS.map((h) => ({ value: h, label: t(`valuation.health.${h}`) }))}
@@ -173,7 +193,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           data-testid="filter-health"
         />
         <Select
-          w={210}
+          w={200}
           label={t('portfolio.filter.kind')}
           placeholder={t('portfolio.filter.all')}
           data={ACCOUNT_KINDS.map((k) => ({ value: k, label: t(`vocab.kinds.${k}`) }))}
@@ -183,7 +203,7 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           data-testid="filter-kind"
         />
         <Select
-          w={150}
+          w={130}
           label={t('portfolio.filter.stage')}
           placeholder={t('portfolio.filter.all')}
           data={ACCOUNT_STAGES.map((s) => ({ value: s, label: t(`valuation.stages.${s}`) }))}
@@ -193,10 +213,14 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           data-testid="filter-stage"
         />
         <Select
-          w={180}
+          w={160}
           label={t('portfolio.filter.owner')}
           placeholder={t('portfolio.filter.all')}
-          data={filters.owner && !ownerList.includes(filters.owner) ? [...ownerList, filters.owner] : ownerList}
+          data={[
+            ...ownerList,
+            ...(filters.owner && filters.owner !== NO_OWNER && !ownerList.includes(filters.owner) ? [filters.owner] : []),
+            { value: NO_OWNER, label: t('portfolio.filter.noOwner') },
+          ]}
           value={filters.owner}
           onChange={(owner) => patch({ owner })}
           clearable
@@ -213,8 +237,9 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
         </Text>
       </Group>
 
-      <Table.ScrollContainer minWidth={1500}>
-        <Table highlightOnHover striped verticalSpacing="xs" data-testid="portfolio-table">
+      {/* Native scrolling: the scrollbar shows whenever the figures do not fit, and the name column stays. */}
+      <Table.ScrollContainer minWidth={960} type="native" className={classes.scroller} data-testid="portfolio-table-scroll">
+        <Table highlightOnHover striped verticalSpacing={6} horizontalSpacing={6} tabularNums className={classes.table} data-testid="portfolio-table">
           <Table.Thead>
             <Table.Tr>
               {COLUMNS.map((c) => (
@@ -237,13 +262,15 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
             )}
             {shown.map((r) => (
               <Table.Tr key={r.id} data-testid="portfolio-row" data-account-id={r.id} data-account-name={r.name}>
-                <Table.Td miw={200}>
-                  <Anchor href={routeHref({ page: 'account', accountId: r.id, tab: 'value' })} fw={600} data-testid="portfolio-account-link">
-                    {r.name}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {t(`vocab.kinds.${r.kind}`)} · {t(`valuation.stages.${r.stage}`)}
-                  </Text>
+                <Table.Td className={`${classes.sticky} ${classes.wrap}`}>
+                  <Box miw={140} maw={220} style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor href={routeHref({ page: 'account', accountId: r.id, tab: 'value' })} fw={600} size="sm" data-testid="portfolio-account-link">
+                      {r.name}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {t(`vocab.kinds.${r.kind}`)} · {t(`valuation.stages.${r.stage}`)}
+                    </Text>
+                  </Box>
                 </Table.Td>
                 <Table.Td
                   data-testid="cell-grade"
@@ -256,20 +283,24 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
                 <Table.Td ta="right" data-testid="cell-score" data-score={r.value.score ?? ''}>
                   <Tooltip label={t('portfolio.scoreHint', { entered: r.value.entered })}>
                     <Text size="sm" span tabIndex={0}>
-                      {r.value.score === null ? '—' : Math.round(r.value.score)}
+                      {formatScore(r.value.score)}
                     </Text>
                   </Tooltip>
                 </Table.Td>
-                <Table.Td ta="right" data-testid="cell-purchases" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" data-testid="cell-purchases">
                   {money(r.annualPurchases)}
                 </Table.Td>
-                <Table.Td ta="right" data-testid="cell-profit" c={r.netProfit !== null && r.netProfit < 0 ? 'red' : undefined} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" data-testid="cell-profit" c={r.netProfit !== null && r.netProfit < 0 ? 'red' : undefined}>
                   {money(r.netProfit)}
                 </Table.Td>
-                <Table.Td ta="right" data-testid="cell-pipeline" style={{ whiteSpace: 'nowrap' }}>
-                  {formatMoney(r.openPipeline)}
+                <Table.Td ta="right" data-testid="cell-pipeline" data-open-deals={r.openDeals}>
+                  <Tooltip label={t('portfolio.openDeals', { count: r.openDeals })}>
+                    <Text size="sm" span tabIndex={0}>
+                      {formatMoney(r.openPipeline)}
+                    </Text>
+                  </Tooltip>
                 </Table.Td>
-                <Table.Td ta="right" data-testid="cell-weighted" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td ta="right" data-testid="cell-weighted">
                   {formatMoney(r.weightedPipeline)}
                 </Table.Td>
                 <Table.Td ta="right" data-testid="cell-roles" data-covered={r.rolesCovered}>
@@ -282,16 +313,22 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
                 <Table.Td ta="right" data-testid="cell-flags" c={r.redFlags > 0 ? 'red' : 'dimmed'} fw={r.redFlags > 0 ? 700 : undefined}>
                   {r.redFlags}
                 </Table.Td>
-                <Table.Td data-testid="cell-health" data-level={r.health.level} style={{ whiteSpace: 'nowrap' }}>
+                <Table.Td data-testid="cell-health" data-level={r.health.level}>
                   <HealthBadge row={r} />
                 </Table.Td>
-                <Table.Td data-testid="cell-last-activity" style={{ whiteSpace: 'nowrap' }}>
-                  {r.lastActivity ? formatDate(r.lastActivity) : '—'}
+                <Table.Td data-testid="cell-last-activity">{r.lastActivity ? formatDate(r.lastActivity) : '—'}</Table.Td>
+                <Table.Td data-testid="cell-owner" className={classes.wrap}>
+                  <Box miw={56} maw={140} style={{ overflowWrap: 'anywhere' }}>
+                    {r.owner.trim() || '—'}
+                  </Box>
                 </Table.Td>
-                <Table.Td data-testid="cell-owner">{r.owner || '—'}</Table.Td>
-                <Table.Td data-testid="cell-matrix" data-cell={r.matrix.cell ?? ''}>
+                <Table.Td data-testid="cell-matrix" data-cell={r.matrix.cell ?? ''} className={classes.wrap}>
                   {r.matrix.cell ? (
-                    t(`valuation.cells.${r.matrix.cell}.name`)
+                    <Tooltip label={t(`valuation.cells.${r.matrix.cell}.strategy`)} multiline maw={320}>
+                      <Text size="sm" span tabIndex={0} miw={72} display="inline-block">
+                        {t(`valuation.cells.${r.matrix.cell}.name`)}
+                      </Text>
+                    </Tooltip>
                   ) : (
                     <Tooltip label={r.matrix.missing.map((m) => t(`portfolio.missing.${m}`)).join('; ') || t('common.none')}>
                       <Text c="dimmed" size="sm" span tabIndex={0}>
@@ -306,17 +343,19 @@ export function PortfolioTable({ rows }: { rows: readonly PortfolioRow[] }) {
           {shown.length > 0 && (
             <Table.Tfoot data-testid="portfolio-totals">
               <Table.Tr style={{ borderTop: '2px solid var(--mantine-color-default-border)' }}>
-                <Table.Th colSpan={3}>{t('portfolio.total', { count: shown.length })}</Table.Th>
-                <Table.Th ta="right" data-testid="total-purchases" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th className={classes.sticky}>{t('portfolio.total', { count: shown.length })}</Table.Th>
+                <Table.Th />
+                <Table.Th />
+                <Table.Th ta="right" data-testid="total-purchases">
                   {formatMoney(sum.purchases)}
                 </Table.Th>
-                <Table.Th ta="right" data-testid="total-profit" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th ta="right" data-testid="total-profit" c={sum.profit < 0 ? 'red' : undefined}>
                   {formatMoney(sum.profit)}
                 </Table.Th>
-                <Table.Th ta="right" data-testid="total-pipeline" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th ta="right" data-testid="total-pipeline">
                   {formatMoney(sum.pipeline)}
                 </Table.Th>
-                <Table.Th ta="right" data-testid="total-weighted" style={{ whiteSpace: 'nowrap' }}>
+                <Table.Th ta="right" data-testid="total-weighted">
                   {formatMoney(sum.weighted)}
                 </Table.Th>
                 <Table.Th colSpan={COLUMNS.length - 7} />

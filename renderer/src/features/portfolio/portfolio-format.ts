@@ -1,5 +1,9 @@
 import { useCallback, useState } from 'react';
+import type { Grade } from '@shared/model/vocabulary';
 import { i18n } from '../../i18n';
+
+/** The colour of a grade's badge: A teal, B blue, C grey. */
+export const gradeColor = (g: Grade): string => (g.startsWith('A') ? 'teal' : g.startsWith('B') ? 'blue' : 'gray');
 
 /** A share (0–1) as a whole percentage in the UI language's style: 0.25 → "25%". */
 export function formatPercent(share: number): string {

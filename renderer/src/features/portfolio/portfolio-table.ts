@@ -100,6 +100,9 @@ export function sortRows(rows: readonly PortfolioRow[], sort: Sort, locale: stri
 /** "No grade" in the grade filter. */
 export const NO_GRADE = 'none';
 
+/** "No owner" in the owner filter (a value no trimmed owner's name has). */
+export const NO_OWNER = ' none';
+
 export interface Filters {
   /** Part of the name or the owner. */
   search: string;
@@ -109,6 +112,7 @@ export interface Filters {
   health: string[];
   kind: PortfolioRow['kind'] | null;
   stage: PortfolioRow['stage'] | null;
+  /** One owner (trimmed), `NO_OWNER` for the accounts without one, null = all. */
   owner: string | null;
 }
 
@@ -127,7 +131,7 @@ export function filterRows(rows: readonly PortfolioRow[], f: Filters): Portfolio
       (f.health.length === 0 || f.health.includes(r.health.level)) &&
       (!f.kind || r.kind === f.kind) &&
       (!f.stage || r.stage === f.stage) &&
-      (!f.owner || r.owner.trim() === f.owner),
+      (!f.owner || r.owner.trim() === (f.owner === NO_OWNER ? '' : f.owner)),
   );
 }
 
