@@ -209,12 +209,37 @@ test('logging a gift warns when the customer bans gifts and hospitality', async 
 
   // Warned, the user may still record it (e.g. a gift the customer returned).
   await activity.fillAndSave({ channel: 'Gift', contacts: ['Director Wu'], summary: 'Mooncakes, returned with thanks' });
-  await expect(activity.item('Mooncakes, returned with thanks')).toHaveAttribute('data-channel', 'gift');
+  const gift = activity.item('Mooncakes, returned with thanks');
+  await expect(gift).toHaveAttribute('data-channel', 'gift');
 
-  // A customer who allows gifts gets no warning.
+  // Logged, it stays marked as against the policy; so does a dinner after a visit, but not a plain visit.
+  await expect(activity.policyBadge(gift)).toHaveText('Against gift policy');
+  await expect(activity.policyBadge(gift)).toHaveAttribute('data-rule', 'banned');
+  await activity.logButton.click();
+  await activity.hospitality.check();
+  await activity.fillAndSave({ summary: 'Dinner after the plant tour' });
+  await expect(activity.policyBadge(activity.item('Dinner after the plant tour'))).toBeVisible();
+  await activity.log({ summary: 'Plant tour' });
+  await expect(activity.policyBadge(activity.item('Plant tour'))).toHaveCount(0);
+
+  // The report's recent activities mark them too.
+  await workspace.openTab('report');
+  const marked = page.locator('[data-testid="report-activity"][data-against-policy="true"]');
+  await expect(page.getByTestId('report-activity')).toHaveCount(3);
+  await expect(marked).toHaveCount(2);
+  await expect(marked.filter({ hasText: 'Mooncakes, returned with thanks' })).toContainText('Against gift policy');
+  await expect(marked.filter({ hasText: 'Dinner after the plant tour' })).toHaveCount(1);
+  await workspace.openTab('activity');
+
+  // Restricted: still marked (orange); allowed: no mark and no warning.
   await activity.saved();
+  await activity.setGiftPolicy(accountId, 'restricted', '');
+  await workspace.reload();
+  await expect(activity.policyBadge(gift)).toHaveAttribute('data-rule', 'restricted');
   await activity.setGiftPolicy(accountId, 'allowed', '');
   await workspace.reload();
+  await expect(gift).toBeVisible();
+  await expect(activity.items.getByTestId('activity-policy-badge')).toHaveCount(0);
   await activity.logButton.click();
   await activity.pick(activity.channel, 'Gift');
   await expect(activity.channel).toHaveValue('Gift');

@@ -3,6 +3,7 @@ import { AccountsPage } from './pages/AccountsPage';
 import { DealsPage } from './pages/DealsPage';
 import { GroupPage } from './pages/GroupPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { box } from './pages/ui';
 
 test('group structure, roll-up and whitespace map: a deal started from a cell, undo, and a restart', async ({ page, host }) => {
   const accounts = new AccountsPage(page);
@@ -192,9 +193,12 @@ test('divisions are renamed and moved inline; product lines are renamed and remo
   await workspace.openTab('group');
   await expect(group.cell('group', line)).toHaveAttribute('data-status', 'openDeal');
 
-  // Removing a line a deal uses warns, and still removes it; the deal keeps it as a removed line.
+  // Removing a line warns of what uses it in every account (lines are shared), and still removes it;
+  // the deal keeps it as a removed line.
+  await group.otherAccountWithOrders('Other Co', line, 2);
   await group.line('Feed & premix').getByTestId('remove-product-line').click();
-  await expect(group.lineInUse).toContainText('1 deal(s)');
+  await expect(group.lineInUse).toHaveText('Still in use: 1 deal and 2 orders, in 2 accounts (Line Co and Other Co). They keep it and show it as “removed line”.');
+  await expect(group.lineInUse).toHaveAttribute('data-accounts', '2');
   await group.confirmRemoveLine.click();
   await expect(group.productLines).toHaveCount(0);
   await expect(group.noLines).toBeVisible();
@@ -205,4 +209,70 @@ test('divisions are renamed and moved inline; product lines are renamed and remo
   await deals.open('Feed & premix · Line Co');
   await expect(page.getByTestId('deal-product-line')).toHaveValue('removed line');
   await expect(page.getByTestId('deal-division')).toHaveValue('The group (whole account)');
+});
+
+test('at 1440 px the division table fits; names typed but not committed survive a reload', async ({ page, host }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const accounts = new AccountsPage(page);
+  const workspace = new WorkspacePage(page);
+  const group = new GroupPage(page);
+
+  await accounts.goto(host.url);
+  await accounts.startCreate('Zhongda Agri Distribution 中达农资经销');
+  await expect(workspace.title).toHaveText('Zhongda Agri Distribution 中达农资经销');
+  const accountId = workspace.accountId();
+  await workspace.openTab('group');
+  const jinan = await group.addDivision('Jinan branch', { kind: 'Subsidiary', region: 'Jinan' });
+  await group.addDivision('Linyi depot', { parent: 'Jinan branch', region: 'Linyi' });
+  await group.addProductLine('Premix');
+
+  // An order of the group's own: its figure in short form, the exact amount on hover.
+  await workspace.openTab('profile');
+  await page.getByTestId('add-order').click();
+  await page.getByTestId('order-form-amount').fill('1450000');
+  await page.getByTestId('order-form-save').click();
+  await expect(page.getByTestId('order-row')).toHaveCount(1);
+  await workspace.openTab('group');
+  await expect(group.figure(group.groupRow, 'purchases12')).toHaveAttribute('data-total', '1450000');
+  await expect(group.figure(group.groupRow, 'purchases12')).toContainText('CN¥1.45M');
+
+  // The whole table fits: no scrolling, and every row's add and delete buttons are on screen.
+  await expect.poll(() => group.treeScroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+  const viewport = page.viewportSize()!;
+  for (const name of ['Jinan branch', 'Linyi depot']) {
+    const del = await box(group.row(name).getByTestId('delete-division'));
+    expect(del.x + del.width, name).toBeLessThanOrEqual(viewport.width);
+    const label = await box(group.row(name).getByTestId('division-name'));
+    expect(label.x, name).toBeGreaterThan(del.x);
+  }
+  // Whole-group line: proper plurals.
+  await expect(group.rollupTotal).toContainText('0 open deals');
+
+  // Narrower, the table scrolls; the actions and names stay at the left.
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await expect.poll(() => group.treeScroll.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(0);
+  await group.treeScroll.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const scrollBox = await box(group.treeScroll);
+  const del = await box(group.row('Jinan branch').getByTestId('delete-division'));
+  expect(del.x).toBeGreaterThanOrEqual(scrollBox.x);
+  const name = await box(group.row('Jinan branch').getByTestId('division-name'));
+  expect(name.x).toBeGreaterThanOrEqual(scrollBox.x);
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // A division's new name typed, not committed (no Enter, no blur), then the page reloads.
+  await group.row('Jinan branch').getByTestId('division-name').fill('Jinan branch office');
+  await workspace.reload();
+  await expect.poll(async () => (await group.storedDivisions(accountId)).find((d) => d.id === jinan)?.name).toBe('Jinan branch office');
+  await workspace.reload();
+  await expect(group.row('Jinan branch office')).toHaveCount(1);
+
+  // The same for a region, and for one of our product lines.
+  await group.row('Linyi depot').getByTestId('division-region').fill('Linyi city');
+  await workspace.reload();
+  await expect.poll(async () => (await group.storedDivisions(accountId)).find((d) => d.name === 'Linyi depot')?.region).toBe('Linyi city');
+  await group.line('Premix').getByTestId('product-line-name').fill('Premix & feed');
+  await workspace.reload();
+  await expect.poll(() => group.storedLineNames()).toEqual(['Premix & feed']);
+  await workspace.reload();
+  await expect(group.line('Premix & feed')).toHaveCount(1);
 });

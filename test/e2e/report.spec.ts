@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { AccountsPage } from './pages/AccountsPage';
 import { ReportPage } from './pages/ReportPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { box, callApi } from './pages/ui';
 
 test.use({ viewport: { width: 1400, height: 1000 } });
 
@@ -34,6 +35,16 @@ test('print preview of the report shows the map, and the plan prints alone on on
   await expect(report.actions.first()).toContainText('黄炳亮');
   await expect(report.activities).toHaveCount(3);
   await expect(report.activities.first()).toContainText('Technical meeting; trial agreed for next month');
+
+  // A customer's two purchase figures, each named for what it is; changes and scores as the other tabs show them.
+  await expect(report.annualPurchases).toContainText('Annual purchases (value factor)');
+  await expect(report.annualPurchases).toContainText('CN¥4,200,000');
+  await expect(report.orders12).toContainText('Orders, last 12 months');
+  await expect(report.yoy).toHaveText(/^\s*\([+-]\d+(\.\d)?% on the year before\)$/);
+  await expect(report.expectedPurchases).toHaveCount(0);
+  const portfolio = (await callApi(page, 'portfolio:list', { now: new Date().toISOString() })) as { rows: { id: string; value: { score: number } }[] };
+  const score = portfolio.rows.find((r) => r.id === workspace.accountId())?.value.score ?? NaN;
+  await expect(report.scoreNote).toContainText(`Score ${Math.floor(score)} / 100`);
 
   // The print button opens the print dialog.
   await expect(report.printButton).toBeVisible();
@@ -177,6 +188,73 @@ test('a big account shrinks to stay on one page, its lists cut short', async ({ 
   await page.emulateMedia({ media: 'print' });
   await expect(report.mapCards).toHaveCount(SAMPLE_CONTACTS.length + 14);
   await expect(report.mapCard('Person 13 with a long name')).toBeVisible();
+  const { pages } = await report.pdf();
+  expect(pages).toBe(1);
+});
+
+test('a prospect’s report shows what they are expected to buy and how keen they are, not purchases of zero', async ({ page, host }) => {
+  const accounts = new AccountsPage(page);
+  const workspace = new WorkspacePage(page);
+  const report = new ReportPage(page);
+  await accounts.goto(host.url);
+  await accounts.startCreate('Sunrise Farms');
+  await expect(workspace.title).toHaveText('Sunrise Farms');
+  const id = workspace.accountId();
+  await callApi(page, 'account:update', { id, patch: { stage: 'prospect', profile: { expectedAnnualPurchases: 800_000, intent: 'high' } } });
+  await workspace.reload();
+  await workspace.openTab('report');
+  await expect(report.health).toBeVisible();
+
+  await expect(report.expectedPurchases).toContainText('Expected annual purchases');
+  await expect(report.expectedPurchases).toContainText('CN¥800,000');
+  await expect(report.intent).toContainText('Intent to buy');
+  await expect(report.intent).toContainText('High intent');
+  await expect(report.sheet.getByTestId('report-value')).not.toContainText('Annual purchases');
+  await expect(report.annualPurchases).toHaveCount(0);
+  await expect(report.orders12).toHaveCount(0);
+  await expect(report.netProfit).toHaveCount(0);
+  await expect(report.matrixCell).toHaveAttribute('data-cell', /^P[1-4]$/);
+
+  // Not judged yet: said so, rather than left out.
+  await callApi(page, 'account:update', { id, patch: { profile: { intent: null } } });
+  await workspace.reload();
+  await expect(report.intent).toContainText('Not judged yet');
+});
+
+test('a buying centre of sixteen people takes the room the page has and stays readable', async ({ page, host }) => {
+  const accounts = new AccountsPage(page);
+  const workspace = new WorkspacePage(page);
+  const report = new ReportPage(page);
+  await accounts.goto(host.url);
+  await accounts.emptyState.getByTestId('load-sample').click();
+  await expect(workspace.title).toHaveText(SAMPLE_NAME);
+  await workspace.openTab('report');
+  await report.waitForReady(SAMPLE_CONTACTS.length);
+  // The sample's flat map is drawn as on the map tab.
+  await expect(report.map).toHaveAttribute('data-layout', 'map');
+
+  // Ten more people under four of the five managers: a realistic buying centre, wide at the bottom.
+  const managers = ['吕文斌', '杨部长', '阚方玉', '黄厂长'];
+  const staff = Array.from({ length: 10 }, (_, i) => ({ name: `Staff ${i}`, boss: managers[i % managers.length] as string }));
+  await report.addStaff(workspace.accountId(), staff);
+  await report.waitForReady(SAMPLE_CONTACTS.length + staff.length);
+  await expect(report.map).toHaveAttribute('data-layout', 'stacked');
+  await expect(report.sheet).toHaveAttribute('data-print-zoom', '1');
+
+  await page.emulateMedia({ media: 'print' });
+  // The map takes what the rest leaves: less than a tenth of the A4 page (277 mm within its margins) stays blank.
+  const sheet = await box(report.sheet);
+  expect(sheet.height).toBeGreaterThan(0.9 * ((277 * 96) / 25.4));
+  const frame = await box(report.map);
+  for (const name of [...SAMPLE_CONTACTS, ...staff.map((s) => s.name)]) {
+    const card = await box(report.mapCard(name));
+    expect(card.x, name).toBeGreaterThanOrEqual(frame.x - 1);
+    expect(card.y, name).toBeGreaterThanOrEqual(frame.y - 1);
+    expect(card.x + card.width, name).toBeLessThanOrEqual(frame.x + frame.width + 1);
+    expect(card.y + card.height, name).toBeLessThanOrEqual(frame.y + frame.height + 1);
+    // Cards over 21 mm wide (side by side they would be about 15 mm, their names unreadable).
+    expect(card.width, name).toBeGreaterThan(80);
+  }
   const { pages } = await report.pdf();
   expect(pages).toBe(1);
 });

@@ -111,6 +111,11 @@ export class ActivityPage {
     return within.getByTestId('activity-item-summary').allInnerTexts();
   }
 
+  /** The "against gift policy" mark of an item. */
+  policyBadge(item: Locator): Locator {
+    return item.getByTestId('activity-policy-badge');
+  }
+
   /** The names on the contact chips of an item. */
   contactsOf(item: Locator): Locator {
     return item.getByTestId('activity-contact');

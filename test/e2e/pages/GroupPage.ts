@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Saves } from './saves';
-import { pickOption, undoByKeys } from './ui';
+import { callApi, pickOption, undoByKeys } from './ui';
 
 export type DivisionKind = 'Division' | 'Subsidiary';
 export type CellStatus = 'sold' | 'openDeal' | 'competitor' | 'whitespace';
@@ -26,6 +27,7 @@ export class GroupPage {
   readonly undoDeleteButton: Locator;
   readonly rollupTotal: Locator;
   readonly noDivisions: Locator;
+  readonly treeScroll: Locator;
 
   readonly productLines: Locator;
   readonly newLineName: Locator;
@@ -63,6 +65,7 @@ export class GroupPage {
     this.undoDeleteButton = page.getByTestId('undo-delete-division');
     this.rollupTotal = page.getByTestId('rollup-total');
     this.noDivisions = page.getByTestId('divisions-empty');
+    this.treeScroll = page.getByTestId('division-tree-scroll');
 
     this.productLines = page.getByTestId('product-line');
     this.newLineName = page.getByTestId('new-product-line-name');
@@ -148,6 +151,39 @@ export class GroupPage {
     const id = await this.line(name).getAttribute('data-product-line-id');
     if (!id) throw new Error(`No id on product line ${name}`);
     return id;
+  }
+
+  /**
+   * Another account, made through the API, with `orders` orders on one of our product lines
+   * (product lines are shared by every account).
+   */
+  async otherAccountWithOrders(name: string, productLineId: string, orders: number): Promise<string> {
+    const account = (await callApi(this.page, 'account:create', { name })) as { id: string };
+    const now = new Date().toISOString();
+    const records = Array.from({ length: orders }, (_, i) => ({
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      date: now.slice(0, 10),
+      amount: 1000 * (i + 1),
+      divisionId: null,
+      productLineId,
+      notes: '',
+    }));
+    await callApi(this.page, 'plan:apply', { accountId: account.id, commands: [{ type: 'addOrders', records }] });
+    return account.id;
+  }
+
+  /** What the API has stored for an account's divisions: name and region by id. */
+  async storedDivisions(accountId: string): Promise<{ id: string; name: string; region: string }[]> {
+    const account = (await callApi(this.page, 'account:get', { id: accountId })) as { divisions: { id: string; name: string; region: string }[] };
+    return account.divisions.map(({ id, name, region }) => ({ id, name, region }));
+  }
+
+  /** The names of our product lines as stored in the settings. */
+  async storedLineNames(): Promise<string[]> {
+    const settings = (await callApi(this.page, 'settings:get', undefined)) as { productLines: { name: string }[] };
+    return settings.productLines.map((l) => l.name);
   }
 
   // ---- the whitespace map ----

@@ -19,6 +19,13 @@ export class ReportPage {
   readonly activities: Locator;
   readonly health: Locator;
   readonly matrixCell: Locator;
+  readonly annualPurchases: Locator;
+  readonly orders12: Locator;
+  readonly yoy: Locator;
+  readonly netProfit: Locator;
+  readonly expectedPurchases: Locator;
+  readonly intent: Locator;
+  readonly scoreNote: Locator;
 
   constructor(readonly page: Page) {
     this.sheet = page.getByTestId('account-report');
@@ -36,6 +43,13 @@ export class ReportPage {
     this.activities = this.sheet.getByTestId('report-activity');
     this.health = this.sheet.getByTestId('report-health');
     this.matrixCell = this.sheet.getByTestId('report-matrix-cell');
+    this.annualPurchases = this.sheet.getByTestId('report-annual-purchases');
+    this.orders12 = this.sheet.getByTestId('report-orders12');
+    this.yoy = this.sheet.getByTestId('report-yoy');
+    this.netProfit = this.sheet.getByTestId('report-net-profit');
+    this.expectedPurchases = this.sheet.getByTestId('report-expected-purchases');
+    this.intent = this.sheet.getByTestId('report-intent');
+    this.scoreNote = this.grade.locator('.ap-report-grade-note');
   }
 
   /** A contact's card in the report's map picture, by name. */
@@ -96,6 +110,38 @@ export class ReportPage {
       ...account.activities,
       ...Array.from({ length: count }, (_, i) => ({ ...activity, ...stamp(), date: '2025-01-01', summary: `Long talk ${i} on pricing, delivery schedules and the trial at the Qingdao plant` })),
     ];
+    await callApi(this.page, 'account:replace', { account });
+    await this.page.reload();
+  }
+
+  /**
+   * Adds people to an account's map through the API, each reporting to a person already there
+   * (or added before it) by name, then reloads the page.
+   */
+  async addStaff(accountId: string, people: readonly { name: string; boss: string }[]): Promise<void> {
+    type Item = Record<string, unknown> & { id: string; name: string };
+    const account = (await callApi(this.page, 'account:get', { id: accountId })) as Record<'contacts', Item[]>;
+    const now = new Date().toISOString();
+    const model = account.contacts[0] as Item;
+    const idOf = new Map(account.contacts.map((c) => [c.name, c.id]));
+    for (const [i, p] of people.entries()) {
+      const boss = idOf.get(p.boss);
+      if (!boss) throw new Error(`No ${p.boss} on the map`);
+      const id = randomUUID();
+      idOf.set(p.name, id);
+      account.contacts.push({
+        ...model,
+        id,
+        createdAt: now,
+        updatedAt: now,
+        name: p.name,
+        reportsToId: boss,
+        isCoach: false,
+        role: i % 2 ? 'user' : 'influencer',
+        attitude: i % 3 ? 'neutral' : 'supporter',
+        position: null,
+      });
+    }
     await callApi(this.page, 'account:replace', { account });
     await this.page.reload();
   }

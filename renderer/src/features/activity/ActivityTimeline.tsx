@@ -1,5 +1,5 @@
 import { ActionIcon, Anchor, Badge, Button, Collapse, Group, Stack, Text, Timeline, Tooltip } from '@mantine/core';
-import { IconPencil, IconTargetArrow, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPencil, IconTargetArrow, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/model/account';
@@ -7,7 +7,7 @@ import type { Activity } from '@shared/model/deal';
 import { formatDate } from '../../app/format';
 import { routeHref } from '../../app/useHashRoute';
 import { i18n } from '../../i18n';
-import { groupByMonth, type Outcome } from './activity-rules';
+import { giftPolicyConflict, groupByMonth, type Outcome } from './activity-rules';
 import { CHANNEL_COLORS, ChannelIcon } from './channel-icon';
 import { removeActivity } from './remove-activity';
 
@@ -65,6 +65,9 @@ function Item({ account, activity: a, onEdit, onContact, compact }: { account: A
   const deal = a.dealId ? account.deals.find((d) => d.id === a.dealId) : undefined;
   const people = a.contactIds.map((id) => account.contacts.find((c) => c.id === id)).filter((c) => c !== undefined);
   const size = compact ? 'xs' : 'sm';
+  // Judged against the customer's policy as it stands now.
+  const policy = account.giftPolicy;
+  const againstPolicy = giftPolicyConflict(a.channel, a.hospitality, policy.rule);
   return (
     <Stack gap={4}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -84,6 +87,24 @@ function Item({ account, activity: a, onEdit, onContact, compact }: { account: A
             <Badge size="xs" variant="outline" color="grape" data-testid="activity-hospitality-badge">
               {t('activity.form.hospitality')}
             </Badge>
+          )}
+          {againstPolicy && (
+            <Tooltip
+              multiline
+              maw={320}
+              label={`${t('activity.policy.title', { rule: t(`vocab.giftPolicies.${policy.rule}`) })}${policy.notes.trim() ? ` — ${policy.notes.trim()}` : ''}`}
+            >
+              <Badge
+                size="xs"
+                variant="filled"
+                color={policy.rule === 'banned' ? 'red' : 'orange'}
+                leftSection={<IconAlertTriangle size={10} />}
+                data-testid="activity-policy-badge"
+                data-rule={policy.rule}
+              >
+                {t('activity.item.againstPolicy')}
+              </Badge>
+            </Tooltip>
           )}
         </Group>
         <Group gap={0} wrap="nowrap">

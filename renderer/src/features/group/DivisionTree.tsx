@@ -10,12 +10,14 @@ import type { DivisionRow, Figures } from '@shared/portfolio/types';
 import { DIVISION_KINDS } from '@shared/model/vocabulary';
 import { dataChanged } from '../../app/data-version';
 import { formatMoney } from '../../app/format';
+import { i18n } from '../../i18n';
 import { edit } from '../../app/plan-store';
 import { showUndoNotice } from '../../app/undo-notice';
 import { bilingual } from '../../i18n';
 import { InlineText } from './InlineText';
 import { divisionTree } from '@shared/portfolio/divisions';
 import { subtreeOf } from './tree';
+import classes from './DivisionTree.module.css';
 
 type Kind = Division['kind'];
 const FIGURES: { key: keyof Figures; money: boolean }[] = [
@@ -25,7 +27,12 @@ const FIGURES: { key: keyof Figures; money: boolean }[] = [
   { key: 'openDeals', money: false },
   { key: 'wonDeals', money: false },
 ];
-const INDENT = 20;
+const INDENT = 16;
+
+/** Money in three significant figures ("CN¥1.45M", "¥145万"), so that the table fits beside the navigation. */
+function compactMoney(value: number): string {
+  return new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'CNY', notation: 'compact', maximumSignificantDigits: 3 }).format(value);
+}
 
 interface Props {
   account: Account;
@@ -40,7 +47,10 @@ export function DivisionTree({ account, rows }: Props) {
   const tree = divisionTree(account.divisions);
   const kinds = DIVISION_KINDS.map((k) => ({ value: k, label: bilingual(`group.kinds.${k}`) }));
   const hasChildren = (id: string | null) => (id === null ? account.divisions.length > 0 : account.divisions.some((d) => d.parentId === id));
-  const fmt = (key: keyof Figures, v: number) => (FIGURES.find((f) => f.key === key)?.money ? formatMoney(v) : String(v));
+  const isMoney = (key: keyof Figures) => FIGURES.find((f) => f.key === key)?.money ?? false;
+  const fmt = (key: keyof Figures, v: number) => (isMoney(key) ? compactMoney(v) : String(v));
+  /** The exact amount, on hover, where the cell shows it rounded. */
+  const exact = (key: keyof Figures, v: number) => (isMoney(key) ? formatMoney(v) : undefined);
   const groupRow = rows.find((r) => r.divisionId === null);
 
   const update = (d: Division, patch: Partial<Pick<Division, 'name' | 'kind' | 'parentId' | 'region'>>, label = 'group.undo.editDivision') =>
@@ -87,12 +97,12 @@ export function DivisionTree({ account, rows }: Props) {
 
   const figureCells = (row: DivisionRow) =>
     FIGURES.map(({ key }) => (
-      <Table.Td key={key} ta="right" data-testid={`fig-${key}`} data-own={row.own[key]} data-total={row.total[key]}>
-        <Text size="sm" fw={hasChildren(row.divisionId) ? 700 : 400}>
+      <Table.Td key={key} ta="right" className={classes.figure} data-testid={`fig-${key}`} data-own={row.own[key]} data-total={row.total[key]}>
+        <Text size="sm" fw={hasChildren(row.divisionId) ? 700 : 400} title={exact(key, row.total[key])}>
           {fmt(key, row.total[key])}
         </Text>
         {hasChildren(row.divisionId) && (
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          <Text size="xs" c="dimmed" title={exact(key, row.own[key])}>
             {t('group.structure.own', { value: fmt(key, row.own[key]) })}
           </Text>
         )}
@@ -101,7 +111,7 @@ export function DivisionTree({ account, rows }: Props) {
 
   const addSubButton = (parentId: string | null, name: string) => (
     <Tooltip label={t('group.structure.addSub')}>
-      <ActionIcon variant="subtle" aria-label={`${t('group.structure.addSub')}: ${name}`} onClick={() => setAdding({ parentId })} data-testid="add-subdivision">
+      <ActionIcon variant="subtle" size="sm" aria-label={`${t('group.structure.addSub')}: ${name}`} onClick={() => setAdding({ parentId })} data-testid="add-subdivision">
         <IconPlus size={14} />
       </ActionIcon>
     </Tooltip>
@@ -120,11 +130,16 @@ export function DivisionTree({ account, rows }: Props) {
           {t('group.structure.add')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={1150}>
-        <Table data-testid="division-tree" verticalSpacing={4} highlightOnHover>
+      {/* Fits beside the navigation from about 1400 px; narrower, it scrolls with a visible bar while
+          the actions and the names stay put on the left. */}
+      <Table.ScrollContainer minWidth={1000} type="native" className={classes.scroll} data-testid="division-tree-scroll">
+        <Table data-testid="division-tree" verticalSpacing={4} horizontalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('group.structure.col.name')}</Table.Th>
+              <Table.Th className={`${classes.sticky} ${classes.actions}`}>
+                <span className={classes.hidden}>{t('group.structure.col.actions')}</span>
+              </Table.Th>
+              <Table.Th className={`${classes.sticky} ${classes.name}`}>{t('group.structure.col.name')}</Table.Th>
               <Table.Th>{t('group.structure.col.kind')}</Table.Th>
               <Table.Th>{t('group.structure.col.parent')}</Table.Th>
               <Table.Th>{t('group.structure.col.region')}</Table.Th>
@@ -133,7 +148,6 @@ export function DivisionTree({ account, rows }: Props) {
                   {t(`group.structure.col.${key}`)}
                 </Table.Th>
               ))}
-              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -141,8 +155,9 @@ export function DivisionTree({ account, rows }: Props) {
               if (row.divisionId === null) {
                 return (
                   <Table.Tr key="group" data-testid="division-row" data-division-id="group" data-depth={0}>
-                    <Table.Td>
-                      <Text fw={700} data-testid="division-label">
+                    <Table.Td className={`${classes.sticky} ${classes.actions}`}>{addSubButton(null, account.name)}</Table.Td>
+                    <Table.Td className={`${classes.sticky} ${classes.name}`}>
+                      <Text fw={700} size="sm" data-testid="division-label">
                         {account.name}
                       </Text>
                     </Table.Td>
@@ -154,7 +169,6 @@ export function DivisionTree({ account, rows }: Props) {
                       <Text size="sm">{account.profile.region}</Text>
                     </Table.Td>
                     {figureCells(row)}
-                    <Table.Td>{addSubButton(null, account.name)}</Table.Td>
                   </Table.Tr>
                 );
               }
@@ -163,16 +177,24 @@ export function DivisionTree({ account, rows }: Props) {
               const depth = Math.max(1, row.depth);
               return (
                 <Table.Tr key={d.id} data-testid="division-row" data-division-id={d.id} data-depth={depth} data-name={d.name}>
-                  <Table.Td>
+                  <Table.Td className={`${classes.sticky} ${classes.actions}`}>
+                    <Group gap={2} wrap="nowrap">
+                      {addSubButton(d.id, d.name)}
+                      <ActionIcon variant="subtle" size="sm" color="red" aria-label={t('group.structure.delete', { name: d.name })} onClick={() => confirmDelete(d)} data-testid="delete-division">
+                        <IconTrash size={14} />
+                      </ActionIcon>
+                    </Group>
+                  </Table.Td>
+                  <Table.Td className={`${classes.sticky} ${classes.name}`}>
                     <Group gap={4} wrap="nowrap" style={{ paddingLeft: (depth - 1) * INDENT }}>
-                      <IconCornerDownRight size={14} color="var(--mantine-color-dimmed)" />
-                      <InlineText value={d.name} ariaLabel={t('group.structure.nameLabel', { name: d.name })} onCommit={(name) => update(d, { name })} testId="division-name" w={170} />
+                      <IconCornerDownRight size={14} color="var(--mantine-color-dimmed)" style={{ flexShrink: 0 }} />
+                      <InlineText value={d.name} ariaLabel={t('group.structure.nameLabel', { name: d.name })} onCommit={(name) => update(d, { name })} testId="division-name" w={160} />
                     </Group>
                   </Table.Td>
                   <Table.Td>
                     <Select
                       size="xs"
-                      w={150}
+                      w={140}
                       data={kinds}
                       value={d.kind}
                       allowDeselect={false}
@@ -185,7 +207,7 @@ export function DivisionTree({ account, rows }: Props) {
                     <Tooltip label={t('group.structure.loopHint')} openDelay={600}>
                       <Select
                         size="xs"
-                        w={160}
+                        w={150}
                         data={parentOptions(d)}
                         value={d.parentId ?? ''}
                         allowDeselect={false}
@@ -196,17 +218,9 @@ export function DivisionTree({ account, rows }: Props) {
                     </Tooltip>
                   </Table.Td>
                   <Table.Td>
-                    <InlineText w={110} value={d.region} allowEmpty ariaLabel={t('group.structure.regionLabel', { name: d.name })} onCommit={(region) => update(d, { region })} testId="division-region" />
+                    <InlineText w={100} value={d.region} allowEmpty ariaLabel={t('group.structure.regionLabel', { name: d.name })} onCommit={(region) => update(d, { region })} testId="division-region" />
                   </Table.Td>
                   {figureCells(row)}
-                  <Table.Td w={80}>
-                    <Group gap={2} wrap="nowrap">
-                      {addSubButton(d.id, d.name)}
-                      <ActionIcon variant="subtle" color="red" aria-label={t('group.structure.delete', { name: d.name })} onClick={() => confirmDelete(d)} data-testid="delete-division">
-                        <IconTrash size={14} />
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
                 </Table.Tr>
               );
             })}
@@ -234,8 +248,8 @@ export function DivisionTree({ account, rows }: Props) {
             purchases: formatMoney(groupRow.total.purchases12),
             pipeline: formatMoney(groupRow.total.openPipeline),
             weighted: formatMoney(groupRow.total.weightedPipeline),
-            open: groupRow.total.openDeals,
-            won: groupRow.total.wonDeals,
+            open: t('group.structure.openDeals', { count: groupRow.total.openDeals }),
+            won: t('group.structure.wonDeals', { count: groupRow.total.wonDeals }),
           })}
         </Text>
       )}

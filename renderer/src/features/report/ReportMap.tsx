@@ -1,55 +1,63 @@
-import { ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
-import { useEffect, useMemo } from 'react';
+import { BaseEdge, ReactFlow, ReactFlowProvider, type Edge, type EdgeProps } from '@xyflow/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/model/account';
 import type { ContactNode } from '../buying-center/ContactCard';
 // The editor's own cards and line look, so the picture looks like the map.
 import { CARD_HANDLES, CARD_SIZE, INFLUENCE_EDGE_LOOK, nodeTypes } from '../buying-center/flow-style';
-import { autoLayout, CARD_HEIGHT, CARD_WIDTH, treeKey } from '../buying-center/layout';
-
-/** Room around the cards, in flow units. */
-const PADDING = 24;
+import { CARD_HEIGHT, CARD_WIDTH, treeKey } from '../buying-center/layout';
+import { reportLayout, viewportFor } from './report-layout';
 
 /**
  * The picture's width on paper and on screen alike (A4 less the page margins), so that the view
- * fitted on screen is the one printed: printing lays the page out again without running scripts.
+ * drawn on screen is the one printed: printing lays the page out again without running scripts.
  */
 export const MAP_WIDTH_MM = 190;
+/** The least room the picture gets, whatever else is on the page (the sheet shrinks instead). */
+export const MIN_ROOM_MM = 60;
 const MIN_HEIGHT_MM = 38;
-const MAX_HEIGHT_MM = 92;
+const PX_PER_MM = 96 / 25.4;
+
+type LineEdge = Edge<{ path: string }, 'line'>;
+
+/** A reports-to line of the stacked layout, drawn along the path worked out with the layout. */
+function LineEdgeView({ data, style }: EdgeProps<LineEdge>) {
+  return <BaseEdge path={data?.path ?? ''} style={style} />;
+}
+const edgeTypes = { line: LineEdgeView };
+const noop = () => undefined;
 
 interface Props {
   account: Account;
   /** Contacts whose judgements are due for review (the clock marker on their card). */
   staleIds: ReadonlySet<string>;
-}
-
-/** Fits the view again when the set of cards changes (the first fit is React Flow's own). */
-function Refit({ fitKey }: { fitKey: string }) {
-  const rf = useReactFlow();
-  useEffect(() => {
-    void rf.fitView({ padding: 0.04, maxZoom: 1 });
-  }, [fitKey, rf]);
-  return null;
+  /** How high the picture may be: the room the rest of the page leaves, in mm. */
+  roomMm: number;
 }
 
 /**
  * The account's buying-centre map as a still picture for the report: the editor's cards and
- * lines, fitted into a box of fixed size, with nothing to click, drag or zoom.
+ * lines, as large as the room on the page allows, with nothing to click, drag or zoom.
  */
-export function ReportMap({ account, staleIds }: Props) {
+export function ReportMap({ account, staleIds, roomMm }: Props) {
   const { t } = useTranslation();
   const visible = useMemo(() => account.contacts.filter((c) => !c.leftOn), [account.contacts]);
   const key = treeKey(visible);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const auto = useMemo(() => autoLayout(visible), [key]);
+  const placedKey = visible.map((c) => (c.position ? `${c.position.x},${c.position.y}` : '')).join(';');
+  const width = MAP_WIDTH_MM * PX_PER_MM;
+  const maxHeight = Math.max(MIN_ROOM_MM, roomMm) * PX_PER_MM;
+  const layout = useMemo(
+    () => reportLayout(visible, { width, maxHeight, minHeight: MIN_HEIGHT_MM * PX_PER_MM }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key, placedKey, width, maxHeight],
+  );
 
   const nodes = useMemo<ContactNode[]>(
     () =>
       visible.map((c) => ({
         id: c.id,
         type: 'contact',
-        position: c.position ?? auto.get(c.id) ?? { x: 0, y: 0 },
+        position: layout.positions.get(c.id) ?? { x: 0, y: 0 },
         width: CARD_WIDTH,
         height: CARD_HEIGHT,
         measured: CARD_SIZE,
@@ -60,7 +68,7 @@ export function ReportMap({ account, staleIds }: Props) {
         focusable: false,
         data: { contact: c, accountId: account.id, stale: staleIds.has(c.id), onPath: false },
       })),
-    [visible, auto, account.id, staleIds],
+    [visible, layout, account.id, staleIds],
   );
 
   const edges = useMemo<Edge[]>(() => {
@@ -68,15 +76,11 @@ export function ReportMap({ account, staleIds }: Props) {
     return [
       ...visible
         .filter((c) => c.reportsToId && ids.has(c.reportsToId))
-        .map<Edge>((c) => ({
-          id: `reports-${c.id}`,
-          source: c.reportsToId as string,
-          target: c.id,
-          type: 'smoothstep',
-          selectable: false,
-          focusable: false,
-          style: { strokeWidth: 2 },
-        })),
+        .map<Edge>((c) => {
+          const path = layout.lines.get(c.id);
+          const common = { id: `reports-${c.id}`, source: c.reportsToId as string, target: c.id, selectable: false, focusable: false, style: { strokeWidth: 2 } };
+          return path ? ({ ...common, type: 'line', data: { path } } satisfies LineEdge) : { ...common, type: 'smoothstep' };
+        }),
       ...account.influenceLines
         .filter((l) => ids.has(l.fromId) && ids.has(l.toId))
         .map<Edge>((l) => ({
@@ -89,22 +93,21 @@ export function ReportMap({ account, staleIds }: Props) {
           ...INFLUENCE_EDGE_LOOK,
         })),
     ];
-  }, [visible, account.influenceLines]);
+  }, [visible, layout, account.influenceLines]);
 
-  // The box takes the shape of the map (within limits), so a wide, flat tree wastes no paper.
-  const heightMm = useMemo(() => {
-    if (nodes.length === 0) return MIN_HEIGHT_MM;
-    const xs = nodes.map((n) => n.position.x);
-    const ys = nodes.map((n) => n.position.y);
-    const w = Math.max(...xs) - Math.min(...xs) + CARD_WIDTH + 2 * PADDING;
-    const h = Math.max(...ys) - Math.min(...ys) + CARD_HEIGHT + 2 * PADDING;
-    return Math.round(Math.min(MAX_HEIGHT_MM, Math.max(MIN_HEIGHT_MM, (MAP_WIDTH_MM * h) / w)));
-  }, [nodes]);
-
-  const fitKey = `${key}|${nodes.map((n) => `${n.position.x},${n.position.y}`).join(';')}`;
+  const heightPx = nodes.length === 0 ? MIN_HEIGHT_MM * PX_PER_MM : layout.boxHeight;
+  // Worked out here rather than by React Flow's fitting, so the box can take its height from it.
+  const viewport = useMemo(() => viewportFor(layout, width, heightPx), [layout, width, heightPx]);
+  const heightMm = Math.floor((heightPx / PX_PER_MM) * 10) / 10;
 
   return (
-    <div className="ap-report-map" style={{ width: `${MAP_WIDTH_MM}mm`, height: `${heightMm}mm` }} data-testid="report-map">
+    <div
+      className="ap-report-map"
+      style={{ width: `${MAP_WIDTH_MM}mm`, height: `${heightMm}mm` }}
+      data-testid="report-map"
+      data-layout={nodes.length === 0 ? undefined : layout.kind}
+      data-zoom={nodes.length === 0 ? undefined : Math.round(layout.zoom * 1000) / 1000}
+    >
       {nodes.length === 0 ? (
         <div className="ap-report-map-empty">{t('report.map.empty')}</div>
       ) : (
@@ -113,10 +116,11 @@ export function ReportMap({ account, staleIds }: Props) {
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
             colorMode="light"
-            fitView
-            fitViewOptions={{ padding: 0.04, maxZoom: 1 }}
-            minZoom={0.05}
+            viewport={viewport}
+            onViewportChange={noop}
+            minZoom={0.01}
             maxZoom={1}
             nodesDraggable={false}
             nodesConnectable={false}
@@ -135,9 +139,7 @@ export function ReportMap({ account, staleIds }: Props) {
             panActivationKeyCode={null}
             zoomActivationKeyCode={null}
             proOptions={{ hideAttribution: true }}
-          >
-            <Refit fitKey={fitKey} />
-          </ReactFlow>
+          />
         </ReactFlowProvider>
       )}
     </div>

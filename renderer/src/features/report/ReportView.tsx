@@ -2,6 +2,7 @@ import { Button, Group, Text, useMantineTheme, defaultCssVariablesResolver } fro
 import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n';
 import { roleCoverage } from '@shared/buying-centre/coverage';
 import { staleJudgements } from '@shared/buying-centre/freshness';
 import { redFlags, type RedFlag } from '@shared/buying-centre/red-flags';
@@ -14,12 +15,13 @@ import { timeline } from '@shared/portfolio/activity';
 import type { HealthSignal, PortfolioRow } from '@shared/portfolio/types';
 import { api } from '../../api/client';
 import { errorText } from '../../app/errors';
-import { formatDate, formatMoney, localNow, localToday } from '../../app/format';
+import { formatDate, formatMoney, formatScore, localNow, localToday } from '../../app/format';
 import { seedDocument, useDocument } from '../../app/plan-store';
 import { useApiQuery } from '../../app/useApiQuery';
 import { ROLE_STYLE } from '../buying-center/role-style';
 import { riskText } from '../deals/deal-text';
-import { ReportMap } from './ReportMap';
+import { giftPolicyConflict } from '../activity/activity-rules';
+import { MIN_ROOM_MM, ReportMap } from './ReportMap';
 import './report.css';
 
 /** Lists are cut here so that a big account still fits on one page. */
@@ -36,12 +38,14 @@ const color = (name: string, shade = 6) => `var(--mantine-color-${name}-${shade}
 const PAGE_HEIGHT_PX = ((297 - 20) * 96) / 25.4;
 
 /**
- * How much the sheet must shrink to print on one page. The sheet's content is as wide on screen
- * as on paper, so its height on screen is its height in print; measured on screen only, since
- * the shrinking itself applies in print.
+ * How much the sheet must shrink to print on one page, and how much room the rest of the page
+ * leaves for the map. The sheet's content is as wide on screen as on paper, so its height on
+ * screen is its height in print; measured on screen only, since the shrinking itself applies in
+ * print.
  */
-function usePrintZoom(sheet: RefObject<HTMLElement | null>): number {
+function usePrintFit(sheet: RefObject<HTMLElement | null>): { zoom: number; mapRoomMm: number } {
   const [zoom, setZoom] = useState(1);
+  const [mapRoomMm, setMapRoomMm] = useState(92);
   const measure = () => {
     const el = sheet.current;
     if (!el || window.matchMedia('print').matches) return;
@@ -53,6 +57,13 @@ function usePrintZoom(sheet: RefObject<HTMLElement | null>): number {
     const room = PAGE_HEIGHT_PX * 0.97;
     const next = height > room ? Math.floor((room / height) * 1000) / 1000 : 1;
     setZoom((z) => (z === next ? z : next));
+    // The map takes what the rest leaves (the rest does not depend on the map's height).
+    const map = el.querySelector('[data-testid="report-map"]');
+    if (map) {
+      const rest = height - map.getBoundingClientRect().height;
+      const roomMm = Math.max(MIN_ROOM_MM, Math.floor(((room - rest - 2) * 25.4) / 96));
+      setMapRoomMm((r) => (r === roomMm ? r : roomMm));
+    }
   };
   // After every render (content may have changed), and when a part changes size by itself.
   useLayoutEffect(measure);
@@ -64,8 +75,13 @@ function usePrintZoom(sheet: RefObject<HTMLElement | null>): number {
     return () => observer.disconnect();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   });
-  return zoom;
+  return { zoom, mapRoomMm };
 }
+
+/** A share as the profile's trading figures show it: "5.8%", one decimal at most. */
+const percent = (share: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+/** A change as the profile's trading figures show it: "-5.8%", "+12%". */
+const signedPercent = (change: number) => new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change);
 
 function Section({ title, children, testId, extra }: { title: string; children: ReactNode; testId: string; extra?: ReactNode }) {
   return (
@@ -98,7 +114,7 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
   // The page is paper: light colours whatever the app's theme, on screen and in print.
   const paper = useMemo(() => defaultCssVariablesResolver(theme).light as CSSProperties, [theme]);
   const sheetRef = useRef<HTMLElement>(null);
-  const printZoom = usePrintZoom(sheetRef);
+  const { zoom: printZoom, mapRoomMm } = usePrintFit(sheetRef);
 
   const byId = useMemo(() => new Map(doc.contacts.map((c) => [c.id, c])), [doc.contacts]);
   const nameOf = (c: Contact | undefined, id = '') => (c ? c.name || `${t('map.placeholder')} — ${c.department}` : id);
@@ -139,7 +155,7 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
       case 'warningSign':
         return `${t(`valuation.signs.${s.sign}`)}${s.since ? ` (${t('report.signals.since', { date: formatDate(s.since) })})` : ''}`;
       case 'ordersShrinking':
-        return t('report.signals.ordersShrinking', { percent: Math.round(-s.change * 100) });
+        return t('report.signals.ordersShrinking', { percent: percent(-s.change) });
       case 'redFlags':
         return t('report.signals.redFlags', { count: s.count, high: s.high });
       case 'stalledDeals':
@@ -163,9 +179,13 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
   ).filter(([, v]) => v.trim() !== '');
 
   const money = (v: number | null | undefined) => (v === null || v === undefined ? t('common.none') : formatMoney(v));
-  const annualPurchases = row ? row.annualPurchases : doc.valueFactors.annualPurchases;
-  const netProfit = row ? row.netProfit : doc.valueFactors.annualNetProfit;
-  const yoy = row?.trading.yoyChange ?? null;
+  const prospect = doc.stage === 'prospect';
+  // Two different figures, each named for what it is: the value factor the user entered, and
+  // what the order history says.
+  const annualPurchases = doc.valueFactors.annualPurchases;
+  const netProfit = doc.valueFactors.annualNetProfit;
+  const orders = row && row.trading.orderCount > 0 ? row.trading : null;
+  const yoy = orders?.yoyChange ?? null;
   const matrix = row?.matrix ?? null;
 
   return (
@@ -213,7 +233,7 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
               <div className="ap-report-grade-note">
                 {row.value.suggestedGrade ? t('report.suggested', { grade: row.value.suggestedGrade }) : t('report.noSuggestion')}
                 {' · '}
-                {row.value.score === null ? t('report.noScore') : t('report.score', { score: Math.round(row.value.score) })}
+                {row.value.score === null ? t('report.noScore') : t('report.score', { score: formatScore(row.value.score) })}
               </div>
             )}
           </div>
@@ -246,23 +266,39 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
 
           <Section title={t('report.sections.value')} testId="report-value">
             <dl className="ap-report-facts">
-              <div>
-                <dt>{t('vocab.valueFactors.annualPurchases')}</dt>
-                <dd>{money(annualPurchases)}</dd>
-              </div>
-              <div>
-                <dt>{t('vocab.valueFactors.annualNetProfit')}</dt>
-                <dd>{money(netProfit)}</dd>
-              </div>
-              {row && row.trading.orderCount > 0 && (
-                <div>
+              {prospect && (
+                <>
+                  <div data-testid="report-expected-purchases" data-value={p.expectedAnnualPurchases ?? ''}>
+                    <dt>{t('report.figures.expectedPurchases')}</dt>
+                    <dd>{money(p.expectedAnnualPurchases)}</dd>
+                  </div>
+                  <div data-testid="report-intent" data-intent={p.intent ?? ''}>
+                    <dt>{t('report.figures.intent')}</dt>
+                    <dd>{p.intent ? t(`valuation.intent.${p.intent}`) : t('report.figures.intentNone')}</dd>
+                  </div>
+                </>
+              )}
+              {!prospect && (annualPurchases !== null || !orders) && (
+                <div data-testid="report-annual-purchases" data-value={annualPurchases ?? ''}>
+                  <dt>{t('report.figures.annualPurchases')}</dt>
+                  <dd>{money(annualPurchases)}</dd>
+                </div>
+              )}
+              {(!prospect || netProfit !== null) && (
+                <div data-testid="report-net-profit">
+                  <dt>{t('vocab.valueFactors.annualNetProfit')}</dt>
+                  <dd>{money(netProfit)}</dd>
+                </div>
+              )}
+              {orders && (
+                <div data-testid="report-orders12" data-value={orders.last12}>
                   <dt>{t('report.figures.orders12')}</dt>
                   <dd>
-                    {formatMoney(row.trading.last12)}
+                    {formatMoney(orders.last12)}
                     {yoy !== null && (
-                      <span className="ap-report-dim" style={{ color: yoy < 0 ? color('red', 7) : undefined }}>
+                      <span className="ap-report-dim" style={{ color: yoy < 0 ? color('red', 7) : undefined }} data-testid="report-yoy">
                         {' '}
-                        ({t('report.figures.yoy', { change: `${yoy > 0 ? '+' : ''}${Math.round(yoy * 100)} %` })})
+                        ({t('report.figures.yoy', { change: signedPercent(yoy) })})
                       </span>
                     )}
                   </dd>
@@ -317,7 +353,7 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
         </div>
 
         <Section title={t('report.sections.map')} testId="report-map-section" extra={<span className="ap-report-h-note">{t('report.map.legend')}</span>}>
-          <ReportMap account={doc} staleIds={staleIds} />
+          <ReportMap account={doc} staleIds={staleIds} roomMm={mapRoomMm} />
         </Section>
 
         <div className="ap-report-grid2">
@@ -482,11 +518,24 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
                 <ul className="ap-report-items">
                   {activities.slice(0, ACTIVITIES_SHOWN).map((a) => {
                     const who = a.contactIds.map((id) => nameOf(byId.get(id), '')).filter(Boolean).join(', ');
+                    const againstPolicy = giftPolicyConflict(a.channel, a.hospitality, doc.giftPolicy.rule);
                     return (
-                      <li key={a.id} data-testid="report-activity">
+                      <li key={a.id} data-testid="report-activity" data-against-policy={againstPolicy || undefined}>
                         <span className="ap-report-when">{formatDate(a.date)}</span>
                         <span>
                           <strong>{t(`activity.channels.${a.channel}`)}</strong>
+                          {againstPolicy && (
+                            <>
+                              {' '}
+                              <span
+                                className="ap-report-policy"
+                                style={{ background: color(doc.giftPolicy.rule === 'banned' ? 'red' : 'orange', 7) }}
+                                data-testid="report-activity-policy"
+                              >
+                                {t('activity.item.againstPolicy')}
+                              </span>
+                            </>
+                          )}
                           {who && ` · ${who}`}
                           {a.summary && ` — ${a.summary}`}
                           {a.outcome && <span className="ap-report-dim"> ({t(`vocab.outcomes.${a.outcome}`)})</span>}
