@@ -367,36 +367,9 @@ export function readPlanSheets(
       record.parentId = r === null || r.id === record.id ? null : r.id;
       if (r !== null && r.id === record.id) problemAt(row, has(row.table, 'parent') ? 'parent' : 'parentId', msg('divisionLoop', { path: `${String(record.name)} → ${String(record.name)}` }));
     }
-    breakDivisionLoops(account);
+    breakLoops(account.divisions, 'parentId', 'parent', 'divisionLoop');
   }
 
-  /** A division that is, through its parents, part of itself: reported, and cut at the last row. */
-  function breakDivisionLoops(account: AccountDraft): void {
-    const byId = new Map(account.divisions.map((d) => [String(d.record.id), d]));
-    const done = new Set<string>();
-    for (const start of account.divisions) {
-      const path: string[] = [];
-      const seen = new Map<string, number>();
-      let cur: Read<Obj> | undefined = start;
-      while (cur && !done.has(String(cur.record.id))) {
-        const id = String(cur.record.id);
-        if (seen.has(id)) {
-          const cycle = path.slice(seen.get(id));
-          const last = cycle.map((x) => byId.get(x)!).reduce((a, b) => (b.row.excelRow > a.row.excelRow ? b : a));
-          const from = cycle.indexOf(String(last.record.id));
-          const names = [...cycle.slice(from), ...cycle.slice(0, from), String(last.record.id)].map((x) => String(byId.get(x)?.record.name ?? x));
-          problemAt(last.row, has(last.row.table, 'parent') ? 'parent' : 'parentId', msg('divisionLoop', { path: names.join(' → ') }));
-          last.record.parentId = null;
-          break;
-        }
-        seen.set(id, path.length);
-        path.push(id);
-        const parent: unknown = cur.record.parentId;
-        cur = typeof parent === 'string' ? byId.get(parent) : undefined;
-      }
-      for (const id of path) done.add(id);
-    }
-  }
 
   /** Product-line names match ignoring case and full-width forms: they are the settings' words, typed by hand. */
   const lineKey = (name: string) => name.normalize('NFKC').trim().toLowerCase();
@@ -474,13 +447,18 @@ export function readPlanSheets(
         if (r && r.id === record.id && target === 'successorOfId') record[target] = null;
       }
     }
-    breakLoops(account);
+    breakLoops(account.contacts, 'reportsToId', 'reportsTo', 'loop');
   }
 
-  function breakLoops(account: AccountDraft): void {
-    const byId = new Map(account.contacts.map((c) => [String(c.record.id), c]));
+  /**
+   * Records that are, through their parent key (a contact's boss, a division's "part of"), their
+   * own parent: each loop is reported once and cut at the member that comes last in the sheet,
+   * so the other rows keep their parent.
+   */
+  function breakLoops(items: readonly Read<Obj>[], key: 'reportsToId' | 'parentId', column: string, problem: 'loop' | 'divisionLoop'): void {
+    const byId = new Map(items.map((c) => [String(c.record.id), c]));
     const done = new Set<string>();
-    for (const start of account.contacts) {
+    for (const start of items) {
       const path: string[] = [];
       const seen = new Map<string, number>();
       let cur: Read<Obj> | undefined = start;
@@ -488,19 +466,18 @@ export function readPlanSheets(
         const id = String(cur.record.id);
         if (seen.has(id)) {
           const cycle = path.slice(seen.get(id));
-          // Break the loop at the member that comes last in the sheet: the other rows keep their boss.
           const members = cycle.map((x) => byId.get(x)!);
           const last = members.reduce((a, b) => (b.row.excelRow > a.row.excelRow ? b : a));
           const from = cycle.indexOf(String(last.record.id));
           const rotated = [...cycle.slice(from), ...cycle.slice(0, from), String(last.record.id)].map((x) => String(byId.get(x)?.record.name ?? x));
-          problemAt(last.row, has(last.row.table, 'reportsTo') ? 'reportsTo' : 'reportsToId', msg('loop', { path: rotated.join(' → ') }));
-          last.record.reportsToId = null;
+          problemAt(last.row, has(last.row.table, column) ? column : key, msg(problem, { path: rotated.join(' → ') }));
+          last.record[key] = null;
           break;
         }
         seen.set(id, path.length);
         path.push(id);
-        const boss: unknown = cur.record.reportsToId;
-        cur = typeof boss === 'string' ? byId.get(boss) : undefined;
+        const parent: unknown = cur.record[key];
+        cur = typeof parent === 'string' ? byId.get(parent) : undefined;
       }
       for (const id of path) done.add(id);
     }

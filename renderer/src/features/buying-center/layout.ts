@@ -5,12 +5,13 @@ export const CARD_WIDTH = 260;
 export const CARD_HEIGHT = 132;
 const GAP_X = 36;
 const GAP_Y = 80;
-const ROOT = '\u0000root';
+/** The invisible root above the people who report to nobody on the map. */
+export const ROOT = '\u0000root';
 
 type TreeContact = Pick<Contact, 'id' | 'reportsToId'>;
 
 /** Each contact's boss within the set; a missing boss, or one that closes a loop, makes it a root. */
-function parents(contacts: readonly TreeContact[]): Map<string, string> {
+export function parents(contacts: readonly TreeContact[]): Map<string, string> {
   const boss = new Map(contacts.map((c) => [c.id, c.reportsToId]));
   const out = new Map<string, string>();
   for (const c of contacts) {

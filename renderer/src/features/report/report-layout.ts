@@ -1,5 +1,5 @@
 import type { Contact } from '@shared/model/contact';
-import { autoLayout, CARD_HEIGHT, CARD_WIDTH } from '../buying-center/layout';
+import { autoLayout, CARD_HEIGHT, CARD_WIDTH, parents, ROOT } from '../buying-center/layout';
 
 /**
  * Where the report's picture of the buying centre puts the cards. Paper is 190 mm wide, so a
@@ -58,26 +58,6 @@ const READABLE_ZOOM = 0.4;
 /** A stacked layout must be this much bigger to be worth departing from the map's own. */
 const BETTER_BY = 1.15;
 const MAX_ROWS = 12;
-const ROOT = '\u0000root';
-
-/** Each contact's boss within the set; a missing boss, or one that closes a loop, makes it a root. */
-function bosses(contacts: readonly TreeContact[]): Map<string, string> {
-  const boss = new Map(contacts.map((c) => [c.id, c.reportsToId]));
-  const out = new Map<string, string>();
-  for (const c of contacts) {
-    let parent = c.reportsToId && boss.has(c.reportsToId) ? c.reportsToId : ROOT;
-    const seen = new Set([c.id]);
-    for (let at: string | null | undefined = parent; at && at !== ROOT; at = boss.get(at) ?? null) {
-      if (seen.has(at)) {
-        parent = ROOT;
-        break;
-      }
-      seen.add(at);
-    }
-    out.set(c.id, parent);
-  }
-  return out;
-}
 
 export function boundsOf(positions: ReadonlyMap<string, Point>): Bounds {
   if (positions.size === 0) return { x: 0, y: 0, width: 0, height: 0 };
@@ -96,7 +76,7 @@ export function boundsOf(positions: ReadonlyMap<string, Point>): Bounds {
 
 /** The stacked org chart: each boss's reports without reports in columns of at most `rows` cards. */
 export function stackedLayout(contacts: readonly TreeContact[], rows: number): { positions: Map<string, Point>; lines: Map<string, string> } {
-  const parentOf = bosses(contacts);
+  const parentOf = parents(contacts);
   const children = new Map<string, string[]>();
   for (const c of contacts) {
     const p = parentOf.get(c.id) ?? ROOT;
