@@ -1,5 +1,6 @@
 import type { Account } from '../model/account';
 import type { Activity } from '../model/deal';
+import type { GIFT_POLICIES } from '../model/vocabulary';
 
 /**
  * The account's activity log newest first (by date, then by when it was recorded); with
@@ -25,4 +26,16 @@ export function lastActivity(account: Pick<Account, 'activities'>, today?: strin
 
 function compareDesc(a: string, b: string): number {
   return a === b ? 0 : a < b ? 1 : -1;
+}
+
+/** Channels where hospitality (a meal, entertainment, a small gift) may come with the contact. */
+export const HOSPITALITY_CHANNELS: readonly Activity['channel'][] = ['visit', 'meeting', 'companyVisit', 'seminar', 'personal'];
+
+/**
+ * True when a logged contact runs against the customer's gift and hospitality policy: a gift, or
+ * a face-to-face contact with hospitality, while the customer bans or restricts them.
+ */
+export function giftPolicyConflict(channel: Activity['channel'], hospitality: boolean, rule: (typeof GIFT_POLICIES)[number]): boolean {
+  if (rule !== 'banned' && rule !== 'restricted') return false;
+  return channel === 'gift' || (hospitality && HOSPITALITY_CHANNELS.includes(channel));
 }

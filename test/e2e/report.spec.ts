@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { AccountsPage } from './pages/AccountsPage';
 import { ReportPage } from './pages/ReportPage';
@@ -10,18 +11,24 @@ const SAMPLE_NAME = 'Liuhe Group · Hemei Feed Co. (和美饲料)';
 const SAMPLE_CONTACTS = ['黄炳亮', '吕文斌', '杨部长', '阚方玉', '黄厂长', '刘部长'];
 const ROLES = ['decider', 'authority', 'influencer', 'executor', 'user', 'payer'];
 const WHITE = 'rgb(255, 255, 255)';
-const BLACK = 'rgb(0, 0, 0)';
 
-test('print preview of the report shows the map, and the plan prints alone on one A4 page', async ({ page, host }) => {
+/** Loads the built-in sample on a fresh host and opens its Report tab, waiting for the sheet and its map. */
+async function openSampleReport(page: Page, url: string) {
   const accounts = new AccountsPage(page);
   const workspace = new WorkspacePage(page);
   const report = new ReportPage(page);
-  await accounts.goto(host.url);
+  await accounts.goto(url);
   await accounts.emptyState.getByTestId('load-sample').click();
   await expect(workspace.title).toHaveText(SAMPLE_NAME);
   await workspace.openTab('report');
-  await expect(workspace.tab('report')).toHaveAttribute('aria-selected', 'true');
   await report.waitForReady(SAMPLE_CONTACTS.length);
+  return { workspace, report };
+}
+const BLACK = 'rgb(0, 0, 0)';
+
+test('print preview of the report shows the map, and the plan prints alone on one A4 page', async ({ page, host }) => {
+  const { workspace, report } = await openSampleReport(page, host.url);
+  await expect(workspace.tab('report')).toHaveAttribute('aria-selected', 'true');
 
   // What the director reads: who, grade, figures, people, deals, next steps.
   await expect(report.accountName).toHaveText(SAMPLE_NAME);
@@ -163,14 +170,7 @@ test('an account with nobody on the map shouts every role as a gap', async ({ pa
 });
 
 test('a big account shrinks to stay on one page, its lists cut short', async ({ page, host }) => {
-  const accounts = new AccountsPage(page);
-  const workspace = new WorkspacePage(page);
-  const report = new ReportPage(page);
-  await accounts.goto(host.url);
-  await accounts.emptyState.getByTestId('load-sample').click();
-  await expect(workspace.title).toHaveText(SAMPLE_NAME);
-  await workspace.openTab('report');
-  await report.waitForReady(SAMPLE_CONTACTS.length);
+  const { workspace, report } = await openSampleReport(page, host.url);
   await expect(report.sheet).toHaveAttribute('data-print-zoom', '1');
 
   await report.growAccount(workspace.accountId(), 14);
@@ -222,14 +222,7 @@ test('a prospect’s report shows what they are expected to buy and how keen the
 });
 
 test('a buying centre of sixteen people takes the room the page has and stays readable', async ({ page, host }) => {
-  const accounts = new AccountsPage(page);
-  const workspace = new WorkspacePage(page);
-  const report = new ReportPage(page);
-  await accounts.goto(host.url);
-  await accounts.emptyState.getByTestId('load-sample').click();
-  await expect(workspace.title).toHaveText(SAMPLE_NAME);
-  await workspace.openTab('report');
-  await report.waitForReady(SAMPLE_CONTACTS.length);
+  const { workspace, report } = await openSampleReport(page, host.url);
   // The sample's flat map is drawn as on the map tab.
   await expect(report.map).toHaveAttribute('data-layout', 'map');
 

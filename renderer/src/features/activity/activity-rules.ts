@@ -1,16 +1,15 @@
 import type { Account } from '@shared/model/account';
 import type { Activity } from '@shared/model/deal';
-import type { GIFT_POLICIES } from '@shared/model/vocabulary';
 
 export type Channel = Activity['channel'];
 export type Outcome = NonNullable<Activity['outcome']>;
-export type GiftRule = (typeof GIFT_POLICIES)[number];
 
 /** Channels where a meeting outcome makes sense (face to face or on the phone). */
 export const OUTCOME_CHANNELS: readonly Channel[] = ['visit', 'meeting', 'companyVisit', 'phone'];
 
-/** Channels where hospitality (a meal, entertainment, a small gift) may come with the contact. */
-export const HOSPITALITY_CHANNELS: readonly Channel[] = ['visit', 'meeting', 'companyVisit', 'seminar', 'personal'];
+// The gift-policy rule is the domain's: it lives with the activity rules in shared/.
+import { HOSPITALITY_CHANNELS } from '@shared/portfolio/activity';
+export { giftPolicyConflict, HOSPITALITY_CHANNELS } from '@shared/portfolio/activity';
 
 /** Earliest date the form accepts: anything before is a typo in the year. */
 export const MIN_DATE = '1970-01-01';
@@ -54,15 +53,6 @@ export function validateActivity(values: Pick<ActivityFormValues, 'date' | 'summ
   else if (date > aYearAfter(today)) errors.date = { key: 'activity.errors.dateTooFar' };
   if (!values.summary.trim()) errors.summary = { key: 'activity.errors.summaryRequired' };
   return errors;
-}
-
-/**
- * True when what is being logged runs against the customer's gift and hospitality policy: a gift,
- * or a face-to-face contact with hospitality, while the customer bans or restricts them.
- */
-export function giftPolicyConflict(channel: Channel, hospitality: boolean, rule: GiftRule): boolean {
-  if (rule !== 'banned' && rule !== 'restricted') return false;
-  return channel === 'gift' || (hospitality && HOSPITALITY_CHANNELS.includes(channel));
 }
 
 /** The stored fields of the form's values: outcome only where it applies, texts trimmed. */
