@@ -13,6 +13,10 @@ export const ERROR_CODES = [
   'DB_LOCKED',
   'DB_UNREADABLE',
   'IMPORT_FILE',
+  /** The journal could not be written: the edit was refused and nothing changed. */
+  'SAVE_FAILED',
+  /** The edit would break a rule that holds the plan together (a reference, a loop); refused. */
+  'INVARIANT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

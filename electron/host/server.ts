@@ -58,6 +58,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   DB_LOCKED: 409,
   DB_UNREADABLE: 503,
   IMPORT_FILE: 422,
+  SAVE_FAILED: 507,
+  INVARIANT: 422,
   INTERNAL: 500,
 };
 

@@ -22,6 +22,7 @@ const api = {
     restore: call('account:restore'),
     replace: call('account:replace'),
   },
+  store: { status: call('store:status'), copy: call('store:copy') },
   sample: { load: call('sample:load') },
   plan: { apply: call('plan:apply') },
   pipeline: { list: call('pipeline:list'), overdue: call('pipeline:overdue') },

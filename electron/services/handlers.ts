@@ -32,6 +32,8 @@ export function createHandlers({ store, status, clock, newId }: HandlerDeps): Ha
 
   return {
     'app:status': () => status(),
+    'store:status': () => store().saveStatus(),
+    'store:copy': () => store().copy(),
     'settings:get': () => store().data.settings,
     'settings:update': (patch) =>
       commit((db) => {

@@ -246,6 +246,14 @@ export class DatabaseFile {
     return this.writing;
   }
 
+  saveStatus(): import('@shared/api/status').SaveStatus {
+    return { state: 'saved', problem: null, dataFile: this.opts.file, seq: 0, unsnapshotted: 0, lastSavedAt: null };
+  }
+
+  copy(): { fileName: string; text: string } {
+    return { fileName: path.basename(this.opts.file), text: JSON.stringify(DatabaseFile.envelope(this.current, this.opts.now())) };
+  }
+
   /** Flushes, stops the timer and releases the lock. */
   async close(): Promise<void> {
     if (this.closed) return;

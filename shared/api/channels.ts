@@ -4,6 +4,8 @@
  */
 export const CHANNELS = [
   'app:status',
+  'store:status',
+  'store:copy',
   'settings:get',
   'settings:update',
   'account:list',

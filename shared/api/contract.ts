@@ -24,7 +24,7 @@ import {
 import { ACCOUNT_KINDS, ACCOUNT_STAGES, gradeSchema, relationshipTypeSchema } from '../model/vocabulary';
 import type { Portfolio } from '../portfolio/types';
 import type { Result } from '../errors';
-import type { AppStatus } from './status';
+import type { AppStatus, SaveStatus } from './status';
 import type { AccountSummary } from '../accounts';
 import type { Pipeline } from '../pipeline';
 import type { OverdueAction } from '../deals/board';
@@ -68,6 +68,13 @@ export type AccountPatch = z.infer<typeof accountPatchSchema>;
  */
 export const contract = {
   'app:status': channel(none).returns<AppStatus>(),
+  /** The save state the renderer shows at all times; cheap, polled about once a second. */
+  'store:status': channel(none).returns<SaveStatus>(),
+  /**
+   * The whole database as a data file (the same envelope), for "save a copy elsewhere" when the
+   * data file cannot be written. `fileName` is a suggestion.
+   */
+  'store:copy': channel(none).returns<{ fileName: string; text: string }>(),
   'settings:get': channel(none).returns<Settings>(),
   'settings:update': channel(
     z.strictObject({

@@ -18,3 +18,43 @@ export interface AppStatus {
   host: 'electron' | 'browser';
   version: string;
 }
+
+/** Why the last write of one of the store's files failed. */
+export interface SaveProblem {
+  /**
+   * `journal`: edits cannot be written, so every edit is refused (SAVE_FAILED) until it works again.
+   * `snapshot`: edits are safe in the journal, but the data file itself could not be rewritten; retried
+   * with backoff.
+   */
+  where: 'journal' | 'snapshot';
+  /** The file that could not be written. */
+  file: string;
+  /** The system's error code (`ENOSPC`, `EROFS`, `EIO`, `EACCES` …) when there is one. */
+  errno: string | null;
+  /** The English detail, for the log and the tooltip. */
+  message: string;
+  /** When it first failed (ISO instant). */
+  since: string;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** When the store tries again on its own (snapshot), or null (journal: the next edit tries). */
+  nextRetryAt: string | null;
+}
+
+/**
+ * The store's save state, polled by the renderer and shown at all times. An edit the API answered
+ * with success is on disk (the journal is flushed before the answer); `problem` says what failed.
+ */
+export interface SaveStatus {
+  /** `saved`: every acknowledged edit is on disk; `failed`: a write failed, see `problem`. */
+  state: 'saved' | 'failed';
+  problem: SaveProblem | null;
+  /** The data file (the snapshot); the journal is `<dataFile>.journal`. */
+  dataFile: string;
+  /** The sequence number of the last acknowledged edit. */
+  seq: number;
+  /** Edits in the journal that the data file does not hold yet (written in the background). */
+  unsnapshotted: number;
+  /** When the last edit was written to the journal (ISO instant), null before the first. */
+  lastSavedAt: string | null;
+}

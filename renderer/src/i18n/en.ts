@@ -366,6 +366,8 @@ export const en = {
     DB_LOCKED: 'Your data file is open in another Account Planner window. Close it there first.',
     DB_UNREADABLE: 'Your data file cannot be read.',
     IMPORT_FILE: 'This file cannot be imported.',
+    SAVE_FAILED: 'This change was not saved: the data file cannot be written. Nothing was changed.',
+    INVARIANT: 'This change was refused because it would break the plan.',
     INTERNAL: 'Something went wrong inside the app.',
   },
   vocab: {

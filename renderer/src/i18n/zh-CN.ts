@@ -365,6 +365,8 @@ export const zhCN: Resource = {
     DB_LOCKED: '数据文件已在另一个大客户规划窗口中打开。请先在那里关闭。',
     DB_UNREADABLE: '无法读取数据文件。',
     IMPORT_FILE: '无法导入这个文件。',
+    SAVE_FAILED: '这次修改没有保存：数据文件无法写入。数据没有任何改动。',
+    INVARIANT: '这次修改被拒绝：它会破坏计划中的关联。',
     INTERNAL: '程序内部出错。',
   },
   vocab: {
