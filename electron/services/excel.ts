@@ -2,7 +2,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@shared/errors';
 import { accountSchema, type Account, type AccountInput } from '@shared/model/account';
-import type { Locale } from '@shared/model/database';
+import type { Database, Locale } from '@shared/model/database';
 import type { ImportProblem, RawSheet } from '@shared/excel/types';
 import { accountToSheets, portfolioToSheets, templateSheets } from '@shared/excel/to-sheets';
 import { isPlanWorkbook, sheetsToAccounts } from '@shared/excel/from-sheets';
@@ -171,35 +171,31 @@ export class ExcelService {
     return { token, fileName: input.fileName, format, problems, accounts, contactList };
   }
 
-  /** Applies a previewed import in one write; refused when an account changed since the preview. */
-  apply(token: string): { after: Account[]; before: (Account | null)[] } {
+  /** Applies a previewed import in one command; refused when an account changed since the preview. */
+  async apply(token: string): Promise<{ after: Account[]; before: (Account | null)[] }> {
     this.forgetExpired();
     const p = this.pending.get(token);
     if (!p) throw new AppError('NOT_FOUND', 'This import preview has expired; preview the file again.');
-    const store = this.deps.store();
-    const db = store.data;
-    p.before.forEach((b, i) => {
-      if (b === null) {
-        // A new account that exists by now was created by applying the same file again, and may have been edited since.
-        const created = p.after[i] as Account;
-        if (db.accounts.some((a) => a.id === created.id)) {
-          throw new AppError('VALIDATION', `“${created.name}” was imported after this preview; preview the file again so nothing you did since is lost.`);
+    // Checked on the data the command runs on, after every edit queued before it.
+    const unchangedSincePreview = (db: Database) =>
+      p.before.forEach((b, i) => {
+        if (b === null) {
+          // A new account that exists by now was created by applying the same file again, and may have been edited since.
+          const created = p.after[i] as Account;
+          if (db.accounts.some((a) => a.id === created.id)) {
+            throw new AppError('VALIDATION', `“${created.name}” was imported after this preview; preview the file again so nothing you did since is lost.`);
+          }
+          return;
         }
-        return;
-      }
-      const current = db.accounts.find((a) => a.id === b.id);
-      // Deleting leaves updatedAt alone, so a deleted target is checked for itself: applying would bring it back.
-      if (!current || current.deletedAt !== null || current.updatedAt !== b.updatedAt) {
-        throw new AppError('VALIDATION', `“${b.name}” changed after the preview; preview the file again so nothing you did since is lost.`);
-      }
-    });
-    const now = this.deps.clock();
-    const stamped = p.after.map((a) => ({ ...a, updatedAt: now }));
-    const byId = new Map(stamped.map((a) => [a.id, a]));
-    const accounts = [...db.accounts.map((a) => byId.get(a.id) ?? a), ...stamped.filter((a) => !db.accounts.some((x) => x.id === a.id))];
-    store.set({ ...db, accounts });
+        const current = db.accounts.find((a) => a.id === b.id);
+        // Deleting leaves updatedAt alone, so a deleted target is checked for itself: applying would bring it back.
+        if (!current || current.deletedAt !== null || current.updatedAt !== b.updatedAt) {
+          throw new AppError('VALIDATION', `“${b.name}” changed after the preview; preview the file again so nothing you did since is lost.`);
+        }
+      });
+    const result = await this.deps.store().commit({ type: 'account:import', accounts: p.after }, unchangedSincePreview);
     this.pending.delete(token);
-    return { after: stamped, before: p.before };
+    return { after: result.accounts ?? [], before: p.before };
   }
 
   private forgetExpired() {

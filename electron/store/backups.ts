@@ -51,7 +51,8 @@ export class BackupRotation {
 
   /** Copies `file` into the rotation and prunes the oldest beyond `keep`. Returns the copy's path. */
   async add(file: string, now: Date): Promise<string> {
-    await fs.mkdir(this.dir, { recursive: true });
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    await fs.chmod(this.dir, 0o700).catch(() => undefined);
     const stamp = fileTimestamp(now);
     // Numbered after every kept backup of the same instant (a pruned one's name may be free again),
     // so that the new copy is the newest in `list()` and not the one pruned.
@@ -63,6 +64,7 @@ export class BackupRotation {
     // Copy to a temporary name first, so a crash never leaves a half backup that looks whole.
     const tmp = `${target}.tmp`;
     await fs.copyFile(file, tmp);
+    await fs.chmod(tmp, 0o600);
     await fs.rename(tmp, target);
     const all = await this.list();
     await Promise.all(all.slice(this.keep).map((f) => fs.rm(f, { force: true })));

@@ -1,8 +1,38 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import lockfile from 'proper-lockfile';
 import { AppError } from '@shared/errors';
 
 export interface FileLock {
   release(): Promise<void>;
+}
+
+/** Who holds a lock: written beside proper-lockfile's lock folder, read by the next opener. */
+interface LockOwner {
+  pid: number;
+  /** The process's start time as the kernel counts it (Linux), so a reused pid is told apart. */
+  started: string | null;
+  host: string;
+  at: string;
+}
+
+export interface LockResult {
+  lock: FileLock;
+  /** Set when a lock left behind (by a crash, or by an unrelated process with a reused pid) was taken over. */
+  tookOver: string | null;
+}
+
+/** Linux: field 22 of /proc/<pid>/stat, the start time in clock ticks since boot. */
+function processStart(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[19] ?? null;
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -14,34 +44,78 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Whether the recorded owner is this very process still running, not a new one with its pid. */
+function ownerIsRunning(owner: LockOwner | null): boolean {
+  if (!owner || !Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+  if (owner.host !== os.hostname()) return true; // Another machine (a shared folder): trust the lock's freshness.
+  if (owner.pid === process.pid && owner.started === processStart(process.pid)) return true;
+  if (!isAlive(owner.pid)) return false;
+  const started = processStart(owner.pid);
+  return started === null || owner.started === null || started === owner.started;
+}
+
+const readOwner = async (file: string): Promise<LockOwner | null> => {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as LockOwner;
+  } catch {
+    return null;
+  }
+};
+
+const locked = (file: string, owner: LockOwner | null) =>
+  new AppError(
+    'DB_LOCKED',
+    `The database is open in another running Account Planner${owner ? ` (process ${owner.pid})` : ''}. Close it first, or use --data to open another file. (${file})`,
+  );
+
 /**
- * Makes this process the only writer of a database: a lock file holding our pid. A lock left by
- * a process that is gone (a crash) is taken over; one held by a live process is refused.
+ * Makes this process the only writer of `file` (a real path: symlinks resolved by the caller).
+ * proper-lockfile holds `<file>.lock` (a folder whose time it keeps fresh, so a lock whose owner
+ * died goes stale after 10 s on any system); `<file>.lock.owner` names the owner with its process
+ * start time, so that a lock left by a crash is taken over at once and a reused pid does not
+ * block. A lock file of the older format (`<file>.lock` holding a pid) is replaced.
  */
-export async function acquireLock(lockFile: string): Promise<FileLock> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+export async function acquireLock(file: string, onCompromised: (e: Error) => void): Promise<LockResult> {
+  const lockPath = `${file}.lock`;
+  const ownerPath = `${file}.lock.owner`;
+  let tookOver: string | null = null;
+  const old = await fs.lstat(lockPath).catch(() => null);
+  if (old?.isFile()) {
+    await fs.rm(lockPath, { force: true });
+    tookOver = `${lockPath} (a lock file of an older version)`;
+  }
+  const options = { realpath: false, stale: 10_000, retries: 0, onCompromised };
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(file, options);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+    const owner = await readOwner(ownerPath);
+    // No owner yet: another opener is between taking the lock and naming itself. A crash in that
+    // moment leaves a lock that proper-lockfile calls stale once its time is 10 s old.
+    if (owner === null || ownerIsRunning(owner)) throw locked(file, owner);
+    // The owner is gone (or its pid now belongs to another program): the lock is ours to take.
+    await fs.rm(lockPath, { recursive: true, force: true });
+    tookOver = `${lockPath} (left by process ${owner.pid}, which is no longer running)`;
     try {
-      await fs.writeFile(lockFile, String(process.pid), { flag: 'wx' });
-      let released = false;
-      return {
-        async release() {
-          if (released) return;
-          released = true;
-          const owner = await fs.readFile(lockFile, 'utf8').catch(() => '');
-          if (owner.trim() === String(process.pid)) await fs.rm(lockFile, { force: true });
-        },
-      };
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number.parseInt(await fs.readFile(lockFile, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new AppError(
-          'DB_LOCKED',
-          `The database is open in another running Account Planner (process ${pid}). Close it first, or use --data to open another file.`,
-        );
-      }
-      await fs.rm(lockFile, { force: true });
+      release = await lockfile.lock(file, options);
+    } catch (again) {
+      if ((again as NodeJS.ErrnoException).code === 'ELOCKED') throw locked(file, await readOwner(ownerPath));
+      throw again;
     }
   }
-  throw new AppError('DB_LOCKED', `Could not lock ${lockFile}`);
+  const me: LockOwner = { pid: process.pid, started: processStart(process.pid), host: os.hostname(), at: new Date().toISOString() };
+  await fs.writeFile(ownerPath, JSON.stringify(me), { mode: 0o600 });
+  let released = false;
+  return {
+    tookOver,
+    lock: {
+      async release() {
+        if (released) return;
+        released = true;
+        await fs.rm(ownerPath, { force: true });
+        await release().catch(() => undefined);
+      },
+    },
+  };
 }

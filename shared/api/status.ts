@@ -4,7 +4,16 @@ import type { ApiErrorBody } from '../errors';
 export type StoreNotice =
   | { kind: 'restoredFromBackup'; corruptFile: string; backupFile: string; reason: string }
   | { kind: 'corruptNoBackup'; corruptFile: string; reason: string }
-  | { kind: 'migrated'; fromVersion: number; toVersion: number; backupFile: string | null };
+  /** `backupFile`: the original, kept apart from the rotating backups until the user deletes it. */
+  | { kind: 'migrated'; fromVersion: number; toVersion: number; backupFile: string | null }
+  /** A lock left by a process that is no longer running was taken over. */
+  | { kind: 'lockTakenOver'; lockFile: string }
+  /**
+   * The journal could not be replayed to its end (a damaged disk, not a crash: a crash only tears
+   * the last record, which was never acknowledged). `replayed` records were kept, `dropped` were not;
+   * the whole journal as it was is kept as `keptAs`.
+   */
+  | { kind: 'journalDamaged'; journalFile: string; keptAs: string; replayed: number; dropped: number; reason: string };
 
 export interface AppStatus {
   /** false when the database could not be opened; `fatal` says why. */

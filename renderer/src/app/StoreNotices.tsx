@@ -19,7 +19,7 @@ export function StoreNotices({ status }: { status: AppStatus }) {
       {shown.map(([n, i]) => (
         <Alert
           key={i}
-          color={n.kind === 'migrated' ? 'blue' : 'orange'}
+          color={n.kind === 'migrated' || n.kind === 'lockTakenOver' ? 'blue' : 'orange'}
           icon={<IconAlertTriangle />}
           title={t('notices.title')}
           withCloseButton
