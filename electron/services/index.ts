@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { AppStatus } from '@shared/api/status';
+import type { AppStatus, SaveStatus } from '@shared/api/status';
 import { AppError, type ApiErrorBody } from '@shared/errors';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
 import { DatabaseFile, type StoreOptions } from '../store/database-file';
+import { storeFsFromEnv } from '../store/store-fs';
 import { createHandlers } from './handlers';
 
 export interface OpenServicesOptions {
@@ -19,8 +20,12 @@ export interface OpenServicesOptions {
 export interface Services {
   dispatch: Dispatch;
   status(): AppStatus;
-  /** Writes pending saves now. */
+  /** Brings the data file up to date now (every acknowledged edit is on disk already, in the journal). */
   flush(): Promise<void>;
+  /** The store's save state (nothing to save when the database could not be opened). */
+  saveStatus(): SaveStatus;
+  /** Writes everything acknowledged, as a data file, to `target` (a copy elsewhere, when the disk fails). */
+  saveCopy(target: string): Promise<void>;
   /** Flushes and releases the database. */
   close(): Promise<void>;
 }
@@ -35,7 +40,8 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
   let store: DatabaseFile | null = null;
   let fatal: ApiErrorBody | null = null;
   try {
-    store = await DatabaseFile.open({ ...opts.store, file: opts.dataFile, log });
+    // ACCOUNT_PLANNER_FAULTS names a control file through which the end-to-end tests break the disk.
+    store = await DatabaseFile.open({ fs: storeFsFromEnv(process.env), ...opts.store, file: opts.dataFile, log });
   } catch (e) {
     fatal =
       e instanceof AppError
@@ -69,6 +75,12 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
     status,
     flush: async () => {
       await store?.flush();
+    },
+    saveStatus: () =>
+      store?.saveStatus() ?? { state: 'saved', problem: null, dataFile: path.resolve(opts.dataFile), seq: 0, unsnapshotted: 0, lastSavedAt: null },
+    saveCopy: async (target) => {
+      if (!store) throw new AppError(fatal?.code ?? 'DB_UNREADABLE', fatal?.message ?? 'The database is not open');
+      await store.saveCopy(target);
     },
     close: async () => {
       await store?.close();
