@@ -1,6 +1,11 @@
 // Reads the JSON reports of Vitest and Playwright and prints the one closing line CI reads:
 // "N passed, N failed". A suite that left no report counts as one failure: it did not run.
+// The typecheck and lint count as one test each, from the exit codes that scripts/test.mjs wrote
+// to checks.json, so that repeating the line after `npm test` (as .ci/run does) still counts them.
 import fs from 'node:fs';
+
+/** The checks `npm test` runs before the suites, as named in checks.json. */
+export const CHECKS = ['typecheck', 'lint'];
 
 const read = (file) => {
   try {
@@ -14,6 +19,15 @@ export function summarize(dir = 'test-results') {
   let passed = 0;
   let failed = 0;
   const notes = [];
+  const checks = read(`${dir}/checks.json`) ?? {};
+  for (const name of CHECKS) {
+    const status = checks[name];
+    if (status === 0) passed += 1;
+    else {
+      failed += 1;
+      notes.push(typeof status === 'number' ? `npm run ${name} failed` : `npm run ${name} left no result`);
+    }
+  }
   const vitest = read(`${dir}/vitest.json`);
   if (vitest) {
     passed += vitest.numPassedTests ?? 0;

@@ -189,7 +189,7 @@ function parseIsoDate(text: string): Date | null {
 
 /** Removes characters XML 1.0 cannot carry (Excel refuses the file otherwise), caps the length at Excel's cell limit. */
 function cleanText(text: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
   let out = text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
   // XML readers turn a raw CR into LF anyway; doing it here makes the round trip predictable.
   out = out.replace(/\r\n?/g, '\n');

@@ -16,7 +16,7 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: readonly unknown[])
     return () => {
       alive = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what `load` depends on in `deps`
   }, [version, ...deps]);
   return state;
 }

@@ -19,7 +19,7 @@ export function RenameAccountModal({ account, onClose }: Props) {
   });
   useEffect(() => {
     if (account) form.setValues({ name: account.name });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fill the form when another account opens it; `form` is a new object on every render
   }, [account]);
   return (
     <Modal opened={account !== null} onClose={onClose} title={t('accounts.renameTitle')} data-testid="rename-account-modal">

@@ -38,6 +38,7 @@ import type { Contact } from '@shared/model/contact';
 import type { Locale } from '@shared/model/database';
 import { showError } from '../../app/errors';
 import { isTextEntry } from '../../app/text-entry';
+import { useClockReading } from '../../app/useClockReading';
 import { i18n } from '../../i18n';
 import type { ContactNode } from './ContactCard';
 import { ContactPanel } from './ContactPanel';
@@ -83,10 +84,10 @@ function Editor({ account: loaded, staleAfterDays, onStaleAfterDays }: Props) {
 
   const visible = useMemo(() => (showLeft ? doc.contacts : doc.contacts.filter((c) => !c.leftOn)), [doc.contacts, showLeft]);
   const key = treeKey(visible);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for `visible`: lay out again only when the tree changes
   const auto = useMemo(() => autoLayout(visible), [key]);
 
-  const now = useMemo(() => new Date().toISOString(), [doc]);
+  const now = useClockReading(doc, () => new Date().toISOString());
   const stale = useMemo(() => staleJudgements(doc.contacts, now, staleAfterDays), [doc.contacts, now, staleAfterDays]);
   const flags = useMemo(() => redFlags(doc, { now, maxAgeDays: staleAfterDays }), [doc, now, staleAfterDays]);
   const paths = useMemo(() => pathToPower(doc), [doc]);

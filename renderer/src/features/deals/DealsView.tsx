@@ -8,6 +8,7 @@ import type { BoardColumn, Settings } from '@shared/model/database';
 import { dealSchema } from '@shared/model/deal';
 import { localNow } from '../../app/format';
 import { edit, seedDocument, useDocument } from '../../app/plan-store';
+import { useClockReading } from '../../app/useClockReading';
 import { Board, type BoardItem } from './Board';
 import { ColumnSettings } from './ColumnSettings';
 import { columnLabel } from './column-label';
@@ -31,7 +32,7 @@ export function DealsView({ account: loaded, settings, onColumns, openDealId: op
   const [name, setName] = useState('');
   const [columnsOpen, setColumnsOpen] = useState(false);
   // With the user's offset, so that "today" in the risk rules is theirs (as on the pipeline page).
-  const now = useMemo(() => localNow(), [account]);
+  const now = useClockReading(account, localNow);
 
   const items: BoardItem[] = useMemo(
     () =>

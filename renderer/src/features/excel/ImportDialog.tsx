@@ -60,7 +60,7 @@ export function ImportDialog({ file, accountId, onClose, onApplied }: Props) {
       (base64) => preview(base64),
       (e: unknown) => setState({ kind: 'failed', message: errorText(e) }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- preview once per chosen file, not whenever `preview` is recreated
   }, [file]);
 
   const apply = async (p: ImportPreview, base64: string) => {

@@ -7,6 +7,7 @@ import { divisionRollUp } from '@shared/portfolio/divisions';
 import { whitespaceGrid } from '@shared/portfolio/whitespace';
 import { localToday } from '../../app/format';
 import { seedDocument, useDocument } from '../../app/plan-store';
+import { useClockReading } from '../../app/useClockReading';
 import { DivisionTree } from './DivisionTree';
 import { ProductLines } from './ProductLines';
 import { WhitespaceMap } from './WhitespaceMap';
@@ -17,7 +18,7 @@ export function GroupView({ account: loaded, settings, onOpenDeal }: { account: 
   useEffect(() => seedDocument(loaded), [loaded]);
   const account = useDocument(loaded.id) ?? loaded;
   // The user's own calendar date, taken again whenever the account changes.
-  const today = useMemo(() => localToday(), [account]);
+  const today = useClockReading(account, localToday);
   const rows = useMemo(() => divisionRollUp(account, today), [account, today]);
   const grid = useMemo(() => whitespaceGrid(account, settings.productLines, today), [account, settings.productLines, today]);
 

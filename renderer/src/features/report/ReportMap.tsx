@@ -48,7 +48,7 @@ export function ReportMap({ account, staleIds, roomMm }: Props) {
   const maxHeight = Math.max(MIN_ROOM_MM, roomMm) * PX_PER_MM;
   const layout = useMemo(
     () => reportLayout(visible, { width, maxHeight, minHeight: MIN_HEIGHT_MM * PX_PER_MM }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for `visible`: lay out again only when the tree or a placed position changes
     [key, placedKey, width, maxHeight],
   );
 

@@ -18,6 +18,7 @@ import { errorText } from '../../app/errors';
 import { formatDate, formatMoney, formatScore, localNow, localToday } from '../../app/format';
 import { seedDocument, useDocument } from '../../app/plan-store';
 import { useApiQuery } from '../../app/useApiQuery';
+import { useClockReading } from '../../app/useClockReading';
 import { ROLE_STYLE } from '../buying-center/role-style';
 import { riskText } from '../deals/deal-text';
 import { giftPolicyConflict } from '../activity/activity-rules';
@@ -73,7 +74,6 @@ function usePrintFit(sheet: RefObject<HTMLElement | null>): { zoom: number; mapR
     const observer = new ResizeObserver(() => measure());
     for (const child of Array.from(el.children)) observer.observe(child);
     return () => observer.disconnect();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   });
   return { zoom, mapRoomMm };
 }
@@ -109,7 +109,7 @@ export function ReportView({ account: loaded, settings }: { account: Account; se
   const portfolio = useApiQuery(() => api.portfolio.list({ now: localNow() }), []);
   const row: PortfolioRow | null = portfolio.status === 'ok' ? (portfolio.data.rows.find((r) => r.id === doc.id) ?? null) : null;
 
-  const now = useMemo(() => localNow(), [doc]);
+  const now = useClockReading(doc, localNow);
   const today = now.slice(0, 10);
   // The page is paper: light colours whatever the app's theme, on screen and in print.
   const paper = useMemo(() => defaultCssVariablesResolver(theme).light as CSSProperties, [theme]);
