@@ -1,8 +1,8 @@
 import { AppError } from './errors';
-import { accountSchema, type Account } from './model/account';
+import { accountProfileSchema, accountSchema, giftPolicySchema, valueFactorsSchema, warningSignsSchema, type Account } from './model/account';
+import { longText, stamp } from './model/common';
 import type { Database } from './model/database';
 import type { AccountPatch } from './api/contract';
-import { stamp } from './model/common';
 import { performPlanCommand, type PlanCommand } from './commands/plan-commands';
 
 /** One row of the accounts list. */
@@ -92,22 +92,26 @@ export function restoreDeletedAccount(db: Database, id: string): { db: Database;
   return { db: replaceAccount(db, account), account };
 }
 
-/** Applies a profile patch; nested sections are merged key by key. */
+/**
+ * Applies a profile patch; nested sections are merged key by key. Only the sections the patch
+ * names are parsed again (the rest of the account is valid already), so an edit of one field does
+ * not cost a parse of the whole account with its contacts and deals.
+ */
 export function updateAccount(db: Database, id: string, patch: AccountPatch, now: string): { db: Database; account: Account } {
   const current = findAccount(db, id);
-  const next = accountSchema.parse({
+  const next: Account = {
     ...current,
     ...(patch.kind !== undefined && { kind: patch.kind }),
     ...(patch.stage !== undefined && { stage: patch.stage }),
     ...(patch.grade !== undefined && { grade: patch.grade }),
     ...(patch.relationshipType !== undefined && { relationshipType: patch.relationshipType }),
-    ...(patch.notes !== undefined && { notes: patch.notes }),
-    profile: { ...current.profile, ...patch.profile },
-    valueFactors: { ...current.valueFactors, ...patch.valueFactors },
-    giftPolicy: { ...current.giftPolicy, ...patch.giftPolicy },
-    warningSigns: { ...current.warningSigns, ...patch.warningSigns },
+    ...(patch.notes !== undefined && { notes: longText.parse(patch.notes) }),
+    ...(patch.profile && { profile: accountProfileSchema.parse({ ...current.profile, ...patch.profile }) }),
+    ...(patch.valueFactors && { valueFactors: valueFactorsSchema.parse({ ...current.valueFactors, ...patch.valueFactors }) }),
+    ...(patch.giftPolicy && { giftPolicy: giftPolicySchema.parse({ ...current.giftPolicy, ...patch.giftPolicy }) }),
+    ...(patch.warningSigns && { warningSigns: warningSignsSchema.parse({ ...current.warningSigns, ...patch.warningSigns }) }),
     updatedAt: now,
-  });
+  };
   return { db: replaceAccount(db, next), account: next };
 }
 

@@ -52,18 +52,106 @@ function headerText(h: Omit<SnapshotEnvelope, 'data'>): string {
   return `${JSON.stringify(header).slice(0, -1)},"data":`;
 }
 
-/** The file's bytes. */
+/**
+ * The JSON of each account object, kept while the object lives: commands replace only the accounts
+ * they touch, so a snapshot after one edit stringifies one account and reuses the others' bytes.
+ */
+const accountJson = new WeakMap<object, Buffer>();
+
+const GROUP_BYTES = 1 << 20;
+const COMMA = Buffer.from(',');
+/** Work between two yields to the event loop while a snapshot is encoded in the background. */
+const SLICE_MS = 8;
+
+/**
+ * The data's JSON in pieces of about 1 MiB, byte for byte `JSON.stringify(db)`: the keys in their
+ * order, `accounts` one cached account at a time.
+ */
+function* dataPieces(db: Database): Generator<Buffer> {
+  let first = true;
+  let pending: Buffer[] = [];
+  let size = 0;
+  function* push(b: Buffer): Generator<Buffer> {
+    pending.push(b);
+    size += b.length;
+    if (size >= GROUP_BYTES) {
+      yield Buffer.concat(pending);
+      pending = [];
+      size = 0;
+    }
+  }
+  yield* push(Buffer.from('{'));
+  for (const [key, value] of Object.entries(db)) {
+    const text = key === 'accounts' && Array.isArray(value) ? null : (JSON.stringify(value) as string | undefined);
+    if (text === undefined) continue; // JSON.stringify leaves out undefined and functions: so do we.
+    yield* push(Buffer.from(`${first ? '' : ','}${JSON.stringify(key)}:${text ?? '['}`));
+    first = false;
+    if (text !== null) continue;
+    const accounts = value as object[];
+    for (let i = 0; i < accounts.length; i++) {
+      const a = accounts[i] as object;
+      let json = accountJson.get(a);
+      if (!json) {
+        json = Buffer.from(JSON.stringify(a), 'utf8');
+        accountJson.set(a, json);
+      }
+      if (i > 0) yield* push(COMMA);
+      yield* push(json);
+    }
+    yield* push(Buffer.from(']'));
+  }
+  yield* push(Buffer.from('}'));
+  if (pending.length > 0) yield Buffer.concat(pending);
+}
+
+function header(meta: { savedAt: string; seq: number; device: string }, checksum: number): Buffer {
+  return Buffer.from(
+    headerText({
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      app: APP_ID,
+      savedAt: meta.savedAt,
+      journal: { seq: meta.seq, device: meta.device },
+      writer: schemaFingerprint(),
+      checksum: hex(checksum),
+    }),
+    'utf8',
+  );
+}
+
+/** The file's bytes, in one go (for a copy; the store's own snapshots use {@link encodeSnapshotInSlices}). */
 export function encodeSnapshot(db: Database, meta: { savedAt: string; seq: number; device: string }): Buffer {
-  const data = Buffer.from(JSON.stringify(db), 'utf8');
-  const head = headerText({
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    app: APP_ID,
-    savedAt: meta.savedAt,
-    journal: { seq: meta.seq, device: meta.device },
-    writer: schemaFingerprint(),
-    checksum: hex(crc32(data)),
-  });
-  return Buffer.concat([Buffer.from(head, 'utf8'), data, Buffer.from('}')]);
+  const pieces = [...dataPieces(db)];
+  const crc = pieces.reduce((c, p) => crc32(p, c), 0);
+  return Buffer.concat([header(meta, crc), ...pieces, Buffer.from('}')]);
+}
+
+/**
+ * The file's bytes as pieces, encoded in slices of a few milliseconds with the event loop free in
+ * between: a snapshot of a large portfolio must not hold up the edits being acknowledged meanwhile.
+ * `db` is immutable (commands make new objects), so edits during the encoding do not affect it.
+ */
+export async function encodeSnapshotInSlices(db: Database, meta: { savedAt: string; seq: number; device: string }): Promise<Buffer[]> {
+  const pieces: Buffer[] = [];
+  let crc = 0;
+  let sliceStart = performance.now();
+  // Each account is stringified on its own, so a slice ends between two accounts.
+  const accounts = Array.isArray(db.accounts) ? db.accounts : [];
+  for (const a of accounts) {
+    if (!accountJson.has(a)) accountJson.set(a, Buffer.from(JSON.stringify(a), 'utf8'));
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  for (const p of dataPieces(db)) {
+    crc = crc32(p, crc);
+    pieces.push(p);
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  return [header(meta, crc), ...pieces, Buffer.from('}')];
 }
 
 export interface SnapshotRead {
@@ -105,11 +193,11 @@ export function readSnapshot(bytes: Buffer, now: Date): SnapshotRead {
  * Writes `bytes` to `file` so that a crash or power cut leaves either the old or the new file:
  * a temporary file (0600) written and fsynced, renamed over the file, and the folder fsynced.
  */
-export async function writeFileDurably(fs: StoreFs, file: string, bytes: Buffer): Promise<void> {
+export async function writeFileDurably(fs: StoreFs, file: string, bytes: Buffer | Buffer[]): Promise<void> {
   const tmp = tempFileOf(file);
   const h = await fs.open(tmp, 'w', 0o600);
   try {
-    await h.write(bytes);
+    for (const piece of Array.isArray(bytes) ? bytes : [bytes]) await h.write(piece);
     await h.sync();
   } finally {
     await h.close();
@@ -138,7 +226,7 @@ export class SnapshotFile implements Adapter<{ db: Database; savedAt: string; se
     return Promise.resolve(null);
   }
 
-  write(snapshot: { db: Database; savedAt: string; seq: number; device: string }): Promise<void> {
-    return writeFileDurably(this.fs, this.file, encodeSnapshot(snapshot.db, snapshot));
+  async write(snapshot: { db: Database; savedAt: string; seq: number; device: string }): Promise<void> {
+    await writeFileDurably(this.fs, this.file, await encodeSnapshotInSlices(snapshot.db, snapshot));
   }
 }
