@@ -61,7 +61,7 @@ const accountJson = new WeakMap<object, Buffer>();
 const GROUP_BYTES = 1 << 20;
 const COMMA = Buffer.from(',');
 /** Work between two yields to the event loop while a snapshot is encoded in the background. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /**
  * The data's JSON in pieces of about 1 MiB, byte for byte `JSON.stringify(db)`: the keys in their
