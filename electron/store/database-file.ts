@@ -196,10 +196,10 @@ export class DatabaseFile {
       store.notices.push(...notices);
       store.unsnapshotted = replay.lines;
       if (replay.lines.length > 0) store.firstUnsnapshottedAt = Date.now();
-      // A migrated, recovered or replayed database (or a new one) is written at once, so the data file is current.
-      if (notices.length > 0 || replay.applied > 0 || loaded.device === null || !(await exists(file))) {
-        await store.snapshot(true);
-      }
+      // A migrated or recovered database (or a new one) is written at once, so the data file is
+      // current; replayed edits are safe in the journal and go into the data file in the background.
+      if (notices.some((n) => n.kind !== 'lockTakenOver') || !(await exists(file))) await store.snapshot(true);
+      else if (replay.applied > 0) store.scheduleSnapshot();
       return store;
     } catch (e) {
       await journal?.close();
