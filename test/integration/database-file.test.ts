@@ -1,17 +1,23 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '@shared/migrations/index';
 import { APP_ID, emptyDatabase, restoreDatabase, type Database } from '@shared/model/database';
 import { AppError } from '@shared/errors';
 import { DatabaseFile, type StoreOptions } from '../../electron/store/database-file';
-import { makeAccount, makeContact, makeDatabase, resetIds } from '../helpers/factories';
+import { parseJournal } from '../../electron/store/journal';
+import { schemaFingerprint } from '../../electron/store/snapshot';
+import { nodeStoreFs, type StoreFs } from '../../electron/store/store-fs';
+import { makeAccount, makeContact, resetIds } from '../helpers/factories';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const fixturePath = (name: string) => new URL(`../fixtures/db/${name}`, import.meta.url);
 const HOUR = 60 * 60 * 1000;
+const isPosix = process.platform !== 'win32';
 
 /** A clock the test moves by hand. */
 function manualClock(start = Date.parse('2024-05-01T08:00:00.000Z')) {
@@ -30,16 +36,26 @@ const exists = (p: string) =>
     () => false,
   );
 
-async function readEnvelope(file: string): Promise<{ schemaVersion: number; app: string; savedAt: string; data: Database }> {
+interface Envelope {
+  schemaVersion: number;
+  app: string;
+  savedAt: string;
+  journal: { seq: number; device: string };
+  writer: string;
+  checksum: string;
+  data: Database;
+}
+
+async function readEnvelope(file: string): Promise<Envelope> {
   return JSON.parse(await fs.readFile(file, 'utf8'));
 }
 
-/** A database with one account per name, so that each state is easy to tell apart. */
-const dbNamed = (...names: string[]) => makeDatabase({ accounts: names.map((name) => makeAccount({ name })) });
 const names = (db: Database) => db.accounts.map((a) => a.name);
+const modeOf = async (p: string) => (await fs.stat(p)).mode & 0o777;
 
 const newTempDir = useTempDirs();
 const opened: DatabaseFile[] = [];
+const children: ChildProcess[] = [];
 let dir: string;
 let file: string;
 let logged: string[];
@@ -54,11 +70,17 @@ beforeEach(async () => {
 afterEach(async () => {
   vi.useRealTimers();
   await Promise.all(opened.splice(0).map((s) => s.close().catch(() => undefined)));
+  for (const child of children.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+    }
+  }
 });
 
 /**
- * Opens the test's file. Saves wait a minute unless flushed, so that nothing is written behind the
- * test's back: every write in these tests is one the test asked for.
+ * Opens the test's file. Snapshots wait a minute unless flushed, so that the data file is written
+ * only when the test asks (the journal is written on every commit, as it must be).
  */
 async function open(options: Partial<StoreOptions> = {}): Promise<DatabaseFile> {
   const store = await DatabaseFile.open({
@@ -72,21 +94,23 @@ async function open(options: Partial<StoreOptions> = {}): Promise<DatabaseFile> 
   return store;
 }
 
-/** Opens, replaces the data, closes. */
-async function writeSession(db: Database, options: Partial<StoreOptions> = {}): Promise<DatabaseFile> {
+/** Gives the database one account called `name`: created the first time, renamed after. */
+async function nameAccount(store: DatabaseFile, name: string): Promise<void> {
+  const first = store.data.accounts[0];
+  await store.commit(first ? { type: 'account:rename', id: first.id, name } : { type: 'account:create', name });
+}
+
+/** Opens, names the one account, closes. */
+async function writeSession(name: string, options: Partial<StoreOptions> = {}): Promise<DatabaseFile> {
   const store = await open(options);
-  store.set(db);
+  await nameAccount(store, name);
   await store.close();
   return store;
 }
 
-/** Lets every callback already queued (promise jobs, a write's first step) run. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Retries `check` until it passes, yielding to real I/O between tries. Unlike `vi.waitFor`, it
- * never moves fake time, so a save it sees is one the store's own timer started. The limit only
- * ends a failing test; passing tests finish as soon as the write lands.
+ * never moves fake time, so a write it sees is one the store's own timer started.
  */
 async function eventually(check: () => Promise<void>, limitMs = 10_000): Promise<void> {
   const start = performance.now();
@@ -112,6 +136,21 @@ async function expectAppError(promise: Promise<unknown>, code: string): Promise<
   return error as AppError;
 }
 
+/** The store's file system, counting the data file's rewrites as they start (the temp file opened). */
+function countingSnapshots(): { fs: StoreFs; started: () => number } {
+  let started = 0;
+  return {
+    fs: {
+      ...nodeStoreFs,
+      open(f, flags, mode) {
+        if (flags === 'w' && path.basename(f) === '.planner.json.tmp') started++;
+        return nodeStoreFs.open(f, flags, mode);
+      },
+    },
+    started: () => started,
+  };
+}
+
 describe('a new database', () => {
   it('is created on open, in folders that did not exist, as an envelope around an empty database', async () => {
     file = path.join(dir, 'not', 'yet', 'planner.json');
@@ -123,6 +162,9 @@ describe('a new database', () => {
       schemaVersion: CURRENT_SCHEMA_VERSION,
       app: APP_ID,
       savedAt: clock.now().toISOString(),
+      journal: { seq: 0, device: store.device },
+      writer: schemaFingerprint(),
+      checksum: expect.stringMatching(/^[0-9a-f]{8}$/),
       data: emptyDatabase(),
     });
   });
@@ -134,35 +176,43 @@ describe('a new database', () => {
 });
 
 describe('saving', () => {
-  it('keeps what was set across close and reopen', async () => {
-    const db = makeDatabase({
-      accounts: [makeAccount({ name: '和美饲料', contacts: [makeContact({ name: '黄炳亮', stars: 2 })] })],
-      settings: { locale: 'zh-CN' },
-    });
-    await writeSession(db);
+  it('keeps what was committed across close and reopen', async () => {
+    const account = makeAccount({ name: '和美饲料', contacts: [makeContact({ name: '黄炳亮', stars: 2 })] });
+    const first = await open();
+    await first.commit({ type: 'account:import', accounts: [account] });
+    await first.commit({ type: 'settings:update', patch: { locale: 'zh-CN' } });
+    const committed = first.data;
+    expect(committed.accounts[0]).toMatchObject({ name: '和美饲料', contacts: [{ name: '黄炳亮', stars: 2 }] });
+    expect(committed.settings.locale).toBe('zh-CN');
+    await first.close();
+
     const reopened = await open();
-    expect(reopened.data).toEqual(db);
-    expect((await readEnvelope(file)).data).toEqual(db);
+    expect(reopened.data).toEqual(committed);
+    expect((await readEnvelope(file)).data).toEqual(committed);
   });
 
-  it('does not write on set(), and a flush after many rapid changes writes the last state once', async () => {
+  it('writes every commit to the journal at once and the data file only later; flush writes it once', async () => {
     const clock = manualClock();
     const store = await open({ now: clock.now });
-    const flushes = vi.spyOn(store, 'flush');
     const before = await fs.readFile(file, 'utf8');
-    for (let i = 1; i <= 50; i++) store.set(dbNamed(...Array.from({ length: i }, (_, j) => `Account ${j}`)));
-    await settle();
-    expect(flushes).not.toHaveBeenCalled();
+    for (let i = 0; i < 50; i++) await store.commit({ type: 'account:create', name: `Account ${i}` });
+
+    const journal = parseJournal(await fs.readFile(store.journalFile));
+    expect(journal.state).toBe('clean');
+    expect(journal.records.map((r) => r.record.seq)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     expect(await fs.readFile(file, 'utf8')).toBe(before);
 
-    // savedAt is read from the clock as a write starts: a write begun during the set() calls
-    // would carry the earlier instant.
+    // savedAt is read from the clock as the snapshot starts: one begun during the commits would
+    // carry the earlier instant.
     clock.advance(1000);
     await store.flush();
     const saved = await readEnvelope(file);
     expect(saved.savedAt).toBe(clock.now().toISOString());
+    expect(saved.journal.seq).toBe(50);
     expect(saved.data.accounts).toHaveLength(50);
     expect(saved.data).toEqual(store.data);
+    // The snapshot holds everything, so the journal is cut back to nothing.
+    expect((await fs.readFile(store.journalFile)).length).toBe(0);
   });
 
   it('flush with nothing to save leaves the file alone', async () => {
@@ -174,72 +224,62 @@ describe('saving', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(before);
   });
 
-  // The store saves through its public flush(); a spy on it (the real one still runs) shows when
-  // the store's own timer asked for a save, while fake timers decide what time it is.
+  // Fake timers decide what time it is; the counting file system shows when the store's own timer
+  // started a rewrite of the data file. Commits are awaited before time moves: their journal
+  // writes are real I/O.
 
-  it('saves by itself once edits pause for saveDelayMs', async () => {
-    const store = await open({ saveDelayMs: 300, maxSaveDelayMs: 2000 });
-    const flushes = vi.spyOn(store, 'flush');
+  it('rewrites the data file by itself once edits pause for saveDelayMs', async () => {
+    const snapshots = countingSnapshots();
+    const store = await open({ saveDelayMs: 300, maxSaveDelayMs: 2000, fs: snapshots.fs });
+    const atOpen = snapshots.started();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    store.set(dbNamed('first'));
+    await nameAccount(store, 'first');
     await vi.advanceTimersByTimeAsync(200);
-    store.set(dbNamed('second'));
+    await nameAccount(store, 'second');
     await vi.advanceTimersByTimeAsync(299);
-    expect(flushes).not.toHaveBeenCalled();
+    expect(snapshots.started()).toBe(atOpen);
+    expect(names((await readEnvelope(file)).data)).toEqual([]);
 
     await vi.advanceTimersByTimeAsync(1); // 300 ms after the last edit
-    expect(flushes).toHaveBeenCalledTimes(1);
+    expect(snapshots.started()).toBe(atOpen + 1);
     await eventually(async () => expect(names((await readEnvelope(file)).data)).toEqual(['second']));
   });
 
-  it('saves at the latest maxSaveDelayMs after the first unsaved edit, even while edits go on', async () => {
-    const store = await open({ saveDelayMs: 300, maxSaveDelayMs: 1000 });
-    const flushes = vi.spyOn(store, 'flush');
+  it('rewrites it at the latest maxSaveDelayMs after the first edit it lacks, even while edits go on', async () => {
+    const snapshots = countingSnapshots();
+    const store = await open({ saveDelayMs: 300, maxSaveDelayMs: 1000, fs: snapshots.fs });
+    const atOpen = snapshots.started();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     // An edit every 250 ms never leaves 300 ms of quiet.
     for (let i = 0; i < 4; i++) {
-      store.set(dbNamed(`edit ${i}`));
+      await nameAccount(store, `edit ${i}`);
       await vi.advanceTimersByTimeAsync(i < 3 ? 250 : 249);
     }
-    expect(flushes).not.toHaveBeenCalled();
+    expect(snapshots.started()).toBe(atOpen);
 
     await vi.advanceTimersByTimeAsync(1); // 1000 ms after the first edit
-    expect(flushes).toHaveBeenCalledTimes(1);
+    expect(snapshots.started()).toBe(atOpen + 1);
     await eventually(async () => expect(names((await readEnvelope(file)).data)).toEqual(['edit 3']));
+    await eventually(async () => expect(store.saveStatus().unsnapshotted).toBe(0));
 
     // The next edit starts a new window: it waits for quiet again.
-    store.set(dbNamed('edit 4'));
+    await nameAccount(store, 'edit 4');
     await vi.advanceTimersByTimeAsync(299);
-    expect(flushes).toHaveBeenCalledTimes(1);
+    expect(snapshots.started()).toBe(atOpen + 1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(flushes).toHaveBeenCalledTimes(2);
+    expect(snapshots.started()).toBe(atOpen + 2);
     await eventually(async () => expect(names((await readEnvelope(file)).data)).toEqual(['edit 4']));
   });
 
-  it('refuses changes after close', async () => {
+  it('refuses commits after close, changing nothing', async () => {
     const store = await open();
+    await nameAccount(store, 'kept');
     await store.close();
-    expect(() => store.set(dbNamed('late'))).toThrow(AppError);
-  });
-
-  it('recovers from a failed save: the next flush writes, and close succeeds', async () => {
-    const store = await open();
-    store.set(dbNamed('survives'));
-    // lowdb writes `.planner.json.tmp` and renames it; a folder in its place makes the write fail.
-    const tmp = path.join(dir, '.planner.json.tmp');
-    await fs.mkdir(tmp);
-    await expect(store.flush()).rejects.toThrow();
-    expect(store.lastSaveError).not.toBeNull();
-    expect(logged.some((m) => m.includes('failed'))).toBe(true);
-    expect(names((await readEnvelope(file)).data)).toEqual([]);
-
-    await fs.rmdir(tmp);
-    await store.flush();
-    expect(store.lastSaveError).toBeNull();
-    expect(names((await readEnvelope(file)).data)).toEqual(['survives']);
-    store.set(dbNamed('survives', 'and more'));
-    await store.close();
-    expect(names((await readEnvelope(file)).data)).toEqual(['survives', 'and more']);
+    const bytes = await fs.readFile(file);
+    await expect(store.commit({ type: 'account:create', name: 'late' })).rejects.toThrow(AppError);
+    expect(names(store.data)).toEqual(['kept']);
+    expect(await fs.readFile(file)).toEqual(bytes);
+    expect((await fs.readFile(`${file}.journal`)).length).toBe(0);
   });
 
   it('keeps keys this build does not know through a load and save', async () => {
@@ -253,16 +293,19 @@ describe('saving', () => {
       }),
     );
     const store = await open();
-    store.set({ ...store.data, settings: { ...store.data.settings, colorScheme: 'dark' } });
+    await store.commit({ type: 'settings:update', patch: { colorScheme: 'dark' } });
     await store.close();
     const saved = await readEnvelope(file);
     expect(saved.data).toMatchObject({ futureFeature: { on: true }, settings: { colorScheme: 'dark' } });
+
+    const again = await open();
+    expect(again.data).toMatchObject({ futureFeature: { on: true }, settings: { colorScheme: 'dark' } });
   });
 });
 
 describe('backups', () => {
   it('takes one at open of an existing file, holding the bytes as they were', async () => {
-    await writeSession(dbNamed('before'));
+    await writeSession('before');
     const bytes = await fs.readFile(file);
     const store = await open();
     const backups = await store.backups.list();
@@ -274,7 +317,7 @@ describe('backups', () => {
   it('keeps at most keepBackups, dropping the oldest', async () => {
     const clock = manualClock();
     for (let i = 0; i < 13; i++) {
-      await writeSession(dbNamed(`session ${i}`), { now: clock.now });
+      await writeSession(`session ${i}`, { now: clock.now });
       clock.advance(60_000);
     }
     const store = await open({ now: clock.now }); // the 13th backup, of session 12
@@ -289,7 +332,7 @@ describe('backups', () => {
     const backupDir = path.join(dir, 'elsewhere');
     const clock = manualClock();
     for (let i = 0; i < 5; i++) {
-      await writeSession(dbNamed(`s${i}`), { backupDir, keepBackups: 3, now: clock.now });
+      await writeSession(`s${i}`, { backupDir, keepBackups: 3, now: clock.now });
       clock.advance(1000);
     }
     expect(await fs.readdir(backupDir)).toHaveLength(3);
@@ -298,7 +341,7 @@ describe('backups', () => {
 
   it('lists the newest first even when the clock does not move between backups', async () => {
     const clock = manualClock(); // never advanced: every backup gets the same timestamp
-    for (let i = 0; i < 12; i++) await writeSession(dbNamed(`session ${i}`), { now: clock.now, keepBackups: 5 });
+    for (let i = 0; i < 12; i++) await writeSession(`session ${i}`, { now: clock.now, keepBackups: 5 });
     const store = await open({ now: clock.now, keepBackups: 5 });
     const backups = await store.backups.list();
     const held = await Promise.all(backups.map(async (b) => names((await readEnvelope(b)).data)));
@@ -311,10 +354,10 @@ describe('backups', () => {
     const other = path.join(dir, 'planner-2023.json');
     for (let i = 0; i < 4; i++) {
       file = other;
-      await writeSession(dbNamed(`other ${i}`), { now: clock.now, keepBackups: 2 });
+      await writeSession(`other ${i}`, { now: clock.now, keepBackups: 2 });
       clock.advance(1000);
       file = mine;
-      await writeSession(dbNamed(`mine ${i}`), { now: clock.now, keepBackups: 2 });
+      await writeSession(`mine ${i}`, { now: clock.now, keepBackups: 2 });
       clock.advance(1000);
     }
     // Each rotation prunes only its own copies…
@@ -327,7 +370,7 @@ describe('backups', () => {
   });
 
   it('opens a good file even when the backup cannot be taken, and says why in the log', async () => {
-    await writeSession(dbNamed('precious'));
+    await writeSession('precious');
     const backupDir = path.join(dir, 'not-a-folder');
     await fs.writeFile(backupDir, 'a file where the backup folder should be');
     const store = await open({ backupDir });
@@ -337,19 +380,19 @@ describe('backups', () => {
     expect(logged.some((m) => /back ?up/i.test(m))).toBe(true);
   });
 
-  it('takes one more while running, on the first save after backupIntervalMs', async () => {
-    await writeSession(dbNamed('start'));
+  it('takes one more while running, on the first snapshot after backupIntervalMs', async () => {
+    await writeSession('start');
     const clock = manualClock();
     const store = await open({ now: clock.now, backupIntervalMs: HOUR });
     expect(await store.backups.list()).toHaveLength(1);
 
     clock.advance(HOUR - 1);
-    store.set(dbNamed('almost an hour'));
+    await nameAccount(store, 'almost an hour');
     await store.flush();
     expect(await store.backups.list()).toHaveLength(1);
 
     clock.advance(1);
-    store.set(dbNamed('an hour'));
+    await nameAccount(store, 'an hour');
     await store.flush();
     const backups = await store.backups.list();
     expect(backups).toHaveLength(2);
@@ -357,7 +400,7 @@ describe('backups', () => {
 
     // The interval starts again from that backup.
     clock.advance(HOUR / 2);
-    store.set(dbNamed('later'));
+    await nameAccount(store, 'later');
     await store.flush();
     expect(await store.backups.list()).toHaveLength(2);
   });
@@ -371,7 +414,7 @@ describe('a corrupt file', () => {
     const clock = manualClock();
     let last: DatabaseFile | undefined;
     for (const name of ['first', 'second', 'third']) {
-      last = await writeSession(dbNamed(name), { now: clock.now });
+      last = await writeSession(name, { now: clock.now });
       clock.advance(60_000);
     }
     // The second and third opens backed up "first" and "second". Spoil the newest, so that it
@@ -401,6 +444,10 @@ describe('a corrupt file', () => {
     const onDisk = await readEnvelope(file);
     expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(names(onDisk.data)).toEqual(expected);
+    // And it can be edited on: the next commit continues from the restored backup.
+    await nameAccount(store, 'after the restore');
+    await store.close();
+    expect(names((await open()).data)).toEqual(['after the restore']);
   });
 
   it('with no backup to restore gives an empty database, keeps the corrupt file and says so', async () => {
@@ -436,7 +483,7 @@ describe('a corrupt file', () => {
 });
 
 describe('a file from a newer version', () => {
-  it('is refused with DB_NEWER_VERSION and left exactly as it was, with no lock and no copies', async () => {
+  it('is refused with DB_NEWER_VERSION and left exactly as it was, with no lock, journal or copies', async () => {
     const bytes = await fs.readFile(fixturePath('newer-version.json'));
     await fs.writeFile(file, bytes);
     const error = await expectAppError(open(), 'DB_NEWER_VERSION');
@@ -452,77 +499,130 @@ describe('a file from a newer version', () => {
   });
 });
 
+/** The kernel's start time of a process (Linux), as the lock's owner record holds it; null elsewhere. */
+function startTimeOf(pid: number): string | null {
+  if (process.platform !== 'linux') return null;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+/** A running process that is not an Account Planner. */
+async function startIdleProcess(): Promise<ChildProcess & { pid: number }> {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+  children.push(child);
+  await once(child, 'spawn');
+  return child as ChildProcess & { pid: number };
+}
+
+/** The pid of a process that has run and exited (and been reaped). */
+async function pidOfExitedProcess(): Promise<number> {
+  const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  const [code] = await once(gone, 'exit');
+  expect(code).toBe(0);
+  return gone.pid as number;
+}
+
+/** What a process that crashed while holding the lock leaves: the lock folder (fresh) and its owner record. */
+async function leaveLock(owner: { pid: number; started: string | null }): Promise<void> {
+  await fs.mkdir(`${file}.lock`);
+  await fs.writeFile(`${file}.lock.owner`, JSON.stringify({ ...owner, host: os.hostname(), at: new Date().toISOString() }));
+}
+
+const readOwner = async () => JSON.parse(await fs.readFile(`${file}.lock.owner`, 'utf8')) as { pid: number; started: string | null; host: string; at: string };
+
 describe('the lock', () => {
   it('refuses a second open of a file that is open, without disturbing the first', async () => {
     const first = await open();
-    const lockFile = `${file}.lock`;
-    expect((await fs.readFile(lockFile, 'utf8')).trim()).toBe(String(process.pid));
+    expect((await fs.stat(`${file}.lock`)).isDirectory()).toBe(true);
+    expect(await readOwner()).toEqual({ pid: process.pid, started: startTimeOf(process.pid), host: os.hostname(), at: expect.any(String) });
 
-    await expectAppError(open(), 'DB_LOCKED');
-    // The failed open must not have removed the first one's lock.
-    expect(await exists(lockFile)).toBe(true);
+    const error = await expectAppError(open(), 'DB_LOCKED');
+    expect(error.message).toContain(String(process.pid));
+    // The failed open must not have removed or replaced the first one's lock.
+    expect((await fs.stat(`${file}.lock`)).isDirectory()).toBe(true);
+    expect((await readOwner()).pid).toBe(process.pid);
     await expectAppError(open(), 'DB_LOCKED');
 
-    first.set(dbNamed('still mine'));
+    await nameAccount(first, 'still mine');
+    await first.flush();
+    expect(names((await readEnvelope(file)).data)).toEqual(['still mine']);
     await first.close();
-    expect(await exists(lockFile)).toBe(false);
+    expect(await exists(`${file}.lock`)).toBe(false);
+    expect(await exists(`${file}.lock.owner`)).toBe(false);
     const second = await open();
+    expect(second.notices).toEqual([]);
     expect(names(second.data)).toEqual(['still mine']);
   });
 
   it('refuses a file locked by another running process', async () => {
-    await writeSession(dbNamed('x'));
-    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-    try {
-      await once(other, 'spawn');
-      await fs.writeFile(`${file}.lock`, String(other.pid));
-      const error = await expectAppError(open(), 'DB_LOCKED');
-      expect(error.message).toContain(String(other.pid));
-    } finally {
-      other.kill('SIGKILL');
-      await once(other, 'exit').catch(() => undefined);
-    }
+    await writeSession('x');
+    const other = await startIdleProcess();
+    await leaveLock({ pid: other.pid, started: startTimeOf(other.pid) });
+    const error = await expectAppError(open(), 'DB_LOCKED');
+    expect(error.message).toContain(String(other.pid));
+    expect((await readOwner()).pid).toBe(other.pid);
   });
 
-  it('takes over a lock left by a process that is gone', async () => {
-    await writeSession(dbNamed('left behind'));
-    const gone = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-    const [code] = await once(gone, 'exit');
-    expect(code).toBe(0);
-    await fs.writeFile(`${file}.lock`, String(gone.pid));
+  it('takes over at once a lock left by a process that is gone, and says so', async () => {
+    await writeSession('left behind');
+    const pid = await pidOfExitedProcess();
+    await leaveLock({ pid, started: '12345' });
 
     const store = await open();
     expect(names(store.data)).toEqual(['left behind']);
-    expect((await fs.readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(process.pid));
+    expect(store.notices).toEqual([{ kind: 'lockTakenOver', lockFile: expect.stringContaining(`${file}.lock`) }]);
+    expect((await readOwner()).pid).toBe(process.pid);
     await store.close();
     expect(await exists(`${file}.lock`)).toBe(false);
+    expect(await exists(`${file}.lock.owner`)).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to another program (started at another time)', async () => {
+    await writeSession('pid reused');
+    const unrelated = await startIdleProcess();
+    const started = startTimeOf(unrelated.pid);
+    await leaveLock({ pid: unrelated.pid, started: `${Number(started) + 1}` });
+
+    const store = await open();
+    expect(names(store.data)).toEqual(['pid reused']);
+    expect(store.notices).toEqual([{ kind: 'lockTakenOver', lockFile: expect.stringContaining(`${file}.lock`) }]);
+    expect((await readOwner()).pid).toBe(process.pid);
+    // The unrelated program was left alone.
+    expect(unrelated.exitCode).toBeNull();
   });
 
   it.each([
-    ['empty', ''],
-    ['garbage', 'not a pid'],
-  ])('takes over a lock file that is %s (a crash between creating and writing it)', async (_label, content) => {
-    await fs.writeFile(`${file}.lock`, content);
+    ['a pid', () => String(process.pid + 100_000)],
+    ['nothing (empty)', () => ''],
+    ['garbage', () => 'not a pid'],
+  ])('replaces a lock file of the older format holding %s', async (_label, content) => {
+    await writeSession('old lock');
+    await fs.writeFile(`${file}.lock`, content());
     const store = await open();
-    expect((await fs.readFile(`${file}.lock`, 'utf8')).trim()).toBe(String(process.pid));
+    expect(names(store.data)).toEqual(['old lock']);
+    expect(store.notices).toEqual([{ kind: 'lockTakenOver', lockFile: expect.stringContaining(`${file}.lock`) }]);
+    expect((await fs.stat(`${file}.lock`)).isDirectory()).toBe(true);
+    expect((await readOwner()).pid).toBe(process.pid);
     await store.close();
+    expect(await exists(`${file}.lock`)).toBe(false);
   });
 });
 
 describe('a v0 prototype file', () => {
-  it('is migrated on open, with a backup of the original bytes, and written back in the current format', async () => {
+  it('is migrated on open, with the original kept beside the file, and written back in the current format', async () => {
     const original = await fs.readFile(fixturePath('v0-prototype.json'));
     await fs.writeFile(file, original);
     const store = await open();
 
-    expect(store.notices).toEqual([
-      { kind: 'migrated', fromVersion: 0, toVersion: CURRENT_SCHEMA_VERSION, backupFile: expect.any(String) },
-    ]);
+    expect(store.notices).toEqual([{ kind: 'migrated', fromVersion: 0, toVersion: CURRENT_SCHEMA_VERSION, backupFile: expect.any(String) }]);
     const notice = store.notices[0] as { backupFile: string };
+    expect(path.dirname(notice.backupFile)).toBe(dir);
+    expect(path.basename(notice.backupFile)).toMatch(new RegExp(`^planner\\.before-v${CURRENT_SCHEMA_VERSION}-.+\\.json$`));
     expect(await fs.readFile(notice.backupFile)).toEqual(original);
+    expect(await store.backups.list()).not.toContain(notice.backupFile);
 
     const onDisk = await readEnvelope(file);
-    expect(onDisk).toMatchObject({ schemaVersion: 1, app: APP_ID });
+    expect(onDisk).toMatchObject({ schemaVersion: CURRENT_SCHEMA_VERSION, app: APP_ID });
     expect(restoreDatabase(onDisk.data)).toEqual(store.data);
     const gm = store.data.accounts[0]?.contacts.find((c) => c.id === 'c-gm');
     expect(gm).toMatchObject({ role: 'decider', attitude: 'supporter', stars: 3 });
@@ -536,5 +636,124 @@ describe('a v0 prototype file', () => {
     const second = await open();
     expect(second.notices).toEqual([]);
     expect(second.data).toEqual(migrated);
+  });
+
+  it('keeps its original out of the rotation: more sessions than keepBackups do not prune it', async () => {
+    const original = await fs.readFile(fixturePath('v0-prototype.json'));
+    await fs.writeFile(file, original);
+    const clock = manualClock();
+    const first = await open({ now: clock.now, keepBackups: 2 });
+    const kept = (first.notices[0] as { backupFile: string }).backupFile;
+    await first.close();
+    for (let i = 0; i < 5; i++) {
+      clock.advance(60_000);
+      await writeSession(`session ${i}`, { now: clock.now, keepBackups: 2 });
+    }
+    const store = await open({ now: clock.now, keepBackups: 2 });
+    expect(await store.backups.list()).toHaveLength(2);
+    expect(await fs.readFile(kept)).toEqual(original);
+  });
+});
+
+describe('files the store leaves and finds', () => {
+  it('removes temporary files a crash left behind, and nothing else', async () => {
+    await writeSession('survivor');
+    const backupDir = path.join(dir, 'backups');
+    await fs.mkdir(backupDir, { recursive: true });
+    const leftovers = [
+      path.join(dir, '.planner.json.tmp'),
+      `${file}.journal.tmp`,
+      path.join(backupDir, 'planner-2024-05-01T08-00-00-000Z.json.tmp'),
+    ];
+    for (const f of leftovers) await fs.writeFile(f, 'half written');
+    const unrelated = path.join(dir, 'notes.txt');
+    await fs.writeFile(unrelated, 'mine');
+
+    const store = await open();
+    expect(names(store.data)).toEqual(['survivor']);
+    expect(store.notices).toEqual([]);
+    for (const f of leftovers) expect(await exists(f), f).toBe(false);
+    expect(await fs.readFile(unrelated, 'utf8')).toBe('mine');
+  });
+
+  it.skipIf(!isPosix)('keeps the data file, journal and backups private (0600, folders 0700)', async () => {
+    file = path.join(dir, 'created', 'by-store', 'planner.json');
+    await writeSession('first');
+    const store = await open();
+    await nameAccount(store, 'second');
+    expect(await modeOf(path.join(dir, 'created'))).toBe(0o700);
+    expect(await modeOf(path.join(dir, 'created', 'by-store'))).toBe(0o700);
+    expect(await modeOf(file)).toBe(0o600);
+    expect(await modeOf(`${file}.journal`)).toBe(0o600);
+    expect(await modeOf(`${file}.lock.owner`)).toBe(0o600);
+    const backupDir = path.join(path.dirname(file), 'backups');
+    expect(await modeOf(backupDir)).toBe(0o700);
+    const backups = await store.backups.list();
+    expect(backups).toHaveLength(1);
+    for (const b of backups) expect(await modeOf(b)).toBe(0o600);
+    await store.flush();
+    expect(await modeOf(file)).toBe(0o600);
+  });
+
+  it.skipIf(!isPosix)('keeps the original of a migrated file private too', async () => {
+    await fs.copyFile(fixturePath('v0-prototype.json'), file);
+    await fs.chmod(file, 0o644);
+    const store = await open();
+    const kept = (store.notices[0] as { backupFile: string }).backupFile;
+    expect(await modeOf(kept)).toBe(0o600);
+    expect(await modeOf(file)).toBe(0o600);
+  });
+
+  it.skipIf(!isPosix)('follows a symlinked data path: edits land in the target and the link stays a link', async () => {
+    const realDir = path.join(dir, 'real');
+    const linkDir = path.join(dir, 'link');
+    await fs.mkdir(realDir);
+    await fs.mkdir(linkDir);
+    const target = path.join(realDir, 'planner.json');
+    file = target;
+    await writeSession('through the target');
+    const link = path.join(linkDir, 'planner.json');
+    await fs.symlink(target, link);
+
+    file = link;
+    const store = await open();
+    const realTarget = await fs.realpath(target);
+    expect(store.file).toBe(realTarget);
+    expect(names(store.data)).toEqual(['through the target']);
+    await nameAccount(store, 'through the link');
+    await store.flush();
+
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fs.readlink(link)).toBe(target);
+    expect(names((await readEnvelope(target)).data)).toEqual(['through the link']);
+    // Lock, journal and backups live beside the target; the link's folder holds only the link.
+    expect(store.journalFile).toBe(`${realTarget}.journal`);
+    expect(await exists(`${target}.lock`)).toBe(true);
+    expect(await exists(`${target}.journal`)).toBe(true);
+    expect(await store.backups.list()).toHaveLength(1);
+    expect(path.dirname((await store.backups.list())[0] as string)).toBe(path.join(path.dirname(realTarget), 'backups'));
+    expect(await fs.readdir(linkDir)).toEqual(['planner.json']);
+
+    // The target opened directly is the same file, held by the same lock.
+    file = target;
+    await expectAppError(open(), 'DB_LOCKED');
+
+    await store.close();
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    file = link;
+    expect(names((await open()).data)).toEqual(['through the link']);
+  });
+
+  it.skipIf(!isPosix)('creates the target of a symlink that points to no file yet', async () => {
+    const target = path.join(dir, 'real', 'planner.json');
+    await fs.mkdir(path.dirname(target));
+    const link = path.join(dir, 'planner-link.json');
+    await fs.symlink(target, link);
+    file = link;
+    const store = await open();
+    await nameAccount(store, 'new');
+    await store.close();
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(names((await readEnvelope(target)).data)).toEqual(['new']);
   });
 });
