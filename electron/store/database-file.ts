@@ -116,13 +116,15 @@ export class DatabaseFile {
   private constructor(
     private readonly opts: Required<Omit<StoreOptions, 'backupDir'>>,
     loaded: Loaded & { device: string },
+    /** The last record the data file on disk holds (before a replay). */
+    snapshotSeq: number,
     private journal: Journal,
     readonly backups: BackupRotation,
     private readonly lock: FileLock,
   ) {
     this.current = loaded.db;
     this.seq = loaded.seq;
-    this.snapshotSeq = loaded.seq;
+    this.snapshotSeq = snapshotSeq;
     this.device = loaded.device;
     this.lastBackupAt = opts.now().getTime();
     this.low = new Low(new SnapshotFile(opts.fs, opts.file), { db: loaded.db, savedAt: '', seq: loaded.seq, device: loaded.device });
@@ -192,7 +194,7 @@ export class DatabaseFile {
         opts.log(`Dropped an incomplete last record of ${journalFile} (a crash while it was being written; it was never acknowledged)`);
       }
       journal = await Journal.open(opts.fs, journalFile, goodBytes);
-      const store = new DatabaseFile(opts, { ...replay.state, device: replay.state.device ?? randomUUID() }, journal, backups, lock);
+      const store = new DatabaseFile(opts, { ...replay.state, device: replay.state.device ?? randomUUID() }, loaded.seq, journal, backups, lock);
       store.notices.push(...notices);
       store.unsnapshotted = replay.lines;
       if (replay.lines.length > 0) store.firstUnsnapshottedAt = Date.now();
