@@ -4,11 +4,17 @@
  * `http://127.0.0.1.evil.example`.
  */
 
-/** ASCII whitespace and control characters, which the URL parser silently strips or trims. */
-const UNSAFE_CHARS = /[\u0000-\u0020\u007f]/;
+/** ASCII whitespace and control characters (code ≤ 0x20, and DEL), which the URL parser silently strips or trims. */
+const hasUnsafeChar = (url: string): boolean => {
+  for (let i = 0; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if (c <= 0x20 || c === 0x7f) return true;
+  }
+  return false;
+};
 
 function parse(url: string): URL | null {
-  if (typeof url !== 'string' || UNSAFE_CHARS.test(url)) return null;
+  if (typeof url !== 'string' || hasUnsafeChar(url)) return null;
   try {
     return new URL(url);
   } catch {
