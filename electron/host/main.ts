@@ -124,7 +124,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  console.log(`Account Planner browser host: ${host.url}`);
+  // One line, so that whoever reads our stdout (a launcher, the tests) finds the address whole.
+  console.log(`Account Planner browser host: ${host.signInUrl}`);
+  console.log('This address signs one browser in, once. For another browser, restart the host for a new one.');
   console.log(`Data file: ${dataFile}`);
   const status = services.status();
   if (!status.ready && status.fatal) {

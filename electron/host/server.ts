@@ -1,5 +1,4 @@
 import http from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,11 +7,13 @@ import type { Dispatch } from '../api/dispatch';
 import type { ApiErrorBody, ErrorCode, Result } from '@shared/errors';
 import { contentTypeFor, isInside, resolveStaticPath } from './static-path';
 import { SECURITY_HEADERS } from './security-headers';
+import { createSessionGate, readCookies, sessionCookie, sessionCookieName } from './session';
+import { signInPage, type SignInProblem } from './sign-in-page';
 
 /** Only loopback: the host is a door for this machine's browser, never for the network. */
 export const HOST_ADDRESS = '127.0.0.1';
-/** Header the renderer's HTTP client sends the launch token in. */
-export const TOKEN_HEADER = 'x-planner-token';
+/** The query parameter of the printed address that carries the one-time code. */
+export const CODE_PARAM = 'code';
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Channels that carry a file: a 50 MiB workbook is about 67 MiB as base64 in JSON. */
@@ -25,8 +26,6 @@ export interface StartHostOptions {
   rendererDir: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Defaults to 32 random bytes as hex, new for every launch. */
-  token?: string;
   maxBodyBytes?: number;
   /** Receives unexpected failures; defaults to `console.error`. */
   log?: (message: string, error?: unknown) => void;
@@ -35,10 +34,16 @@ export interface StartHostOptions {
 export interface RunningHost {
   /** `http://127.0.0.1:<port>` with no trailing slash. */
   url: string;
+  /**
+   * The address to print: `<url>/?code=<one-time code>`. Opening it signs one browser in, once;
+   * it never appears in anything the host serves.
+   */
+  signInUrl: string;
+  /** `planner-session-<port>`: the cookie that carries the session. */
+  cookieName: string;
   port: number;
   /** The address actually bound; always `127.0.0.1`. */
   address: string;
-  token: string;
   /** Stops listening and drops open connections, keep-alive ones included. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -73,10 +78,16 @@ export function statusForResult(result: Result<unknown>): number {
  * front of `dispatch`. Resolves once listening; rejects if the port cannot be bound (the caller
  * decides whether to retry on another).
  *
- * What stands between another web page and the API: the token (a page on another origin cannot
- * read our `index.html` to learn it), the Host check (a DNS-rebound name is refused before it can
- * read anything, index.html included), the Origin and Sec-Fetch-Site checks, and requiring a JSON
- * content type (which a cross-origin page cannot send without a CORS preflight we never answer).
+ * What stands between another process or web page and the API: the session cookie (HttpOnly,
+ * SameSite=Strict, handed out only for the one-time code printed in the terminal, so that asking
+ * the port for a page yields no secret), the Host check (a DNS-rebound name is refused), the
+ * Origin and Sec-Fetch-Site checks (a page on another port of 127.0.0.1 is same-site, so the
+ * cookie alone would not stop it), and requiring a JSON content type (which a cross-origin page
+ * cannot send without a CORS preflight we never answer).
+ *
+ * The built renderer under `/assets` (and the other files beside `index.html`) is served to
+ * anyone: it is the same bundle for every install and holds neither data nor secrets. Only the
+ * app's page and the API are behind the session.
  */
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
   const {
@@ -85,9 +96,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
     log = (message: string, error?: unknown) => console.error(message, error ?? ''),
   } = options;
-  const token = options.token ?? randomBytes(32).toString('hex');
-  if (token.length === 0) throw new Error('startHost: token must not be empty');
-  const tokenBuffer = Buffer.from(token, 'utf8');
+  const gate = createSessionGate();
   const rendererDir = path.resolve(options.rendererDir);
   // Symlinks inside the renderer folder are compared by their real location.
   const realRendererDir = await fs.realpath(rendererDir).catch(() => rendererDir);
@@ -96,13 +105,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const allowedHosts = () => [`${HOST_ADDRESS}:${port}`, `localhost:${port}`];
   const allowedOrigins = () => allowedHosts().map((h) => `http://${h}`);
 
-  const hasValidToken = (req: http.IncomingMessage): boolean => {
-    const sent = req.headers[TOKEN_HEADER];
-    if (typeof sent !== 'string') return false;
-    const sentBuffer = Buffer.from(sent, 'utf8');
-    // timingSafeEqual throws on unequal lengths; the length of a random token is no secret.
-    return sentBuffer.length === tokenBuffer.length && timingSafeEqual(sentBuffer, tokenBuffer);
-  };
+  const hasSession = (req: http.IncomingMessage): boolean =>
+    gate.isSession(readCookies(req.headers.cookie, sessionCookieName(port)));
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
     if (req.method !== 'POST') {
@@ -117,8 +121,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
       return sendError(res, 403, 'FORBIDDEN', 'Cross-site requests are refused');
     }
-    if (!hasValidToken(req)) {
-      return sendError(res, 401, 'UNAUTHORIZED', 'Missing or wrong launch token; reload the page');
+    if (!hasSession(req)) {
+      return sendError(
+        res,
+        401,
+        'UNAUTHORIZED',
+        'This browser is not signed in: open the app from the address printed in the terminal where it was started',
+      );
     }
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') {
@@ -167,25 +176,41 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     sendJson(res, statusForResult(result), json);
   };
 
+  /**
+   * `GET /?code=<code>`: trades the printed code for the session cookie and sends the browser on
+   * to the bare address, so that the code stays out of the address bar, bookmarks and reloads.
+   * A browser that already has the session is sent on without spending anything.
+   */
+  const signIn = (req: http.IncomingMessage, res: http.ServerResponse, code: string) => {
+    if (!hasSession(req)) {
+      const secret = gate.redeem(code);
+      if (secret === null) return sendSignInPage(req, res, 'code-refused');
+      res.setHeader('Set-Cookie', sessionCookie(sessionCookieName(port), secret));
+    }
+    res.writeHead(303, { Location: '/', 'Content-Length': 0, 'Cache-Control': 'no-store' });
+    res.end();
+  };
+
   const serveIndex = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!hasSession(req)) return sendSignInPage(req, res, 'no-session');
     let html: string;
     try {
       html = await fs.readFile(path.join(rendererDir, 'index.html'), 'utf8');
     } catch {
       return sendText(res, req, 404, 'The renderer has not been built: run `npm run build`.');
     }
-    const page = injectMeta(html, { 'planner-token': token, 'planner-host': 'browser' });
+    const page = injectMeta(html, { 'planner-host': 'browser' });
     const bytes = Buffer.from(page, 'utf8');
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
       'Content-Length': bytes.length,
-      // The page carries this launch's token; a cached copy would carry a dead one.
+      // Only for a signed-in browser: a cached copy must not be shown to one that is not.
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : bytes);
   };
 
-  const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string) => {
+  const handleStatic = async (req: http.IncomingMessage, res: http.ServerResponse, rawPath: string, query: string) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return sendText(res, req, 405, 'Method not allowed');
@@ -194,6 +219,9 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     if (!target.ok) {
       return sendText(res, req, target.reason === 'malformed' ? 400 : 404, 'Not found');
     }
+    // Only a GET spends the code: a HEAD (a link checker, say) must not use it up.
+    const code = target.segments.length === 0 && req.method === 'GET' ? new URLSearchParams(query).get(CODE_PARAM) : null;
+    if (code !== null) return signIn(req, res, code);
     if (target.segments.length === 0 || (target.segments.length === 1 && target.segments[0] === 'index.html')) {
       return serveIndex(req, res);
     }
@@ -229,15 +257,16 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     // Only origin-form targets (`/path?query`); absolute-form and `*` have no business here.
     if (!rawUrl.startsWith('/')) return sendText(res, req, 400, 'Bad request');
     const rawPath = rawUrl.split(/[?#]/, 1)[0] ?? '/';
+    const query = rawUrl.slice(rawPath.length).replace(/^\?/, '').split('#', 1)[0] ?? '';
     const isApi = rawPath === '/api' || rawPath.startsWith('/api/');
     const hostHeader = (req.headers.host ?? '').toLowerCase();
     if (!allowedHosts().includes(hostHeader)) {
-      // Checked for static files too: a DNS-rebound page must not even read index.html's token.
+      // Checked for pages too: a DNS-rebound name must not be able to spend the code or get the app.
       return isApi
         ? sendError(res, 403, 'FORBIDDEN', 'Unexpected Host header')
         : sendText(res, req, 403, 'Forbidden');
     }
-    const work = isApi ? handleApi(req, res, rawPath) : handleStatic(req, res, rawPath);
+    const work = isApi ? handleApi(req, res, rawPath) : handleStatic(req, res, rawPath, query);
     work.catch((e: unknown) => {
       log(`browser host: ${req.method} ${rawPath} failed`, e);
       if (res.headersSent) return void res.destroy();
@@ -259,11 +288,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   port = bound.port;
 
   let closing: Promise<void> | null = null;
+  const url = `http://${HOST_ADDRESS}:${port}`;
   return {
-    url: `http://${HOST_ADDRESS}:${port}`,
+    url,
+    signInUrl: `${url}/?${CODE_PARAM}=${gate.code}`,
+    cookieName: sessionCookieName(port),
     port,
     address: bound.address,
-    token,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -345,6 +376,17 @@ function sendTooLarge(res: http.ServerResponse, limit: number): void {
   // as the next request on a keep-alive connection.
   res.setHeader('Connection', 'close');
   sendError(res, 413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+}
+
+/** 403 with the page that says how to get in; nothing in it is a secret or the app. */
+function sendSignInPage(req: http.IncomingMessage, res: http.ServerResponse, problem: SignInProblem): void {
+  const bytes = Buffer.from(signInPage(problem), 'utf8');
+  res.writeHead(403, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
 function sendText(res: http.ServerResponse, req: http.IncomingMessage, status: number, text: string): void {

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Cookie, type Page } from '@playwright/test';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const HOST_MAIN = path.join(ROOT, 'out', 'host', 'main.js');
@@ -21,13 +21,24 @@ export interface HostExit {
 
 /** One browser host process on a fresh data folder, for one test. */
 export interface Host {
-  /** `http://127.0.0.1:<port>` of the running host; changes on every (re)start. */
+  /**
+   * `http://127.0.0.1:<port>` of the running host, with no code: what specs `goto`. Changes on
+   * every (re)start. The fixture has already signed the test's browser in.
+   */
   readonly url: string;
+  /**
+   * The address the host printed, `<url>/?code=<one-time code>`. Already used by the fixture to
+   * sign the test's `page` in, so opening it again elsewhere is refused.
+   */
+  readonly signInUrl: string;
   /** The test's temporary folder. */
   readonly dir: string;
   /** The database file the host opens. */
   readonly dataFile: string;
-  /** SIGTERM, wait for a clean exit (code 0: everything flushed), start again on the same file. */
+  /**
+   * SIGTERM, wait for a clean exit (code 0: everything flushed), start again on the same file,
+   * and sign the test's browser contexts in to the new address.
+   */
   restart(): Promise<void>;
   /** SIGTERM and wait for the exit; a no-op answer when it is not running. */
   stop(): Promise<HostExit>;
@@ -47,17 +58,28 @@ export interface HostOptions {
 class HostProcess implements Host {
   private child: ChildProcess | null = null;
   private exited: Promise<HostExit> | null = null;
-  private currentUrl: string | null = null;
+  private printedUrl: string | null = null;
   private log = '';
 
   constructor(
     readonly dir: string,
     readonly dataFile: string,
+    /** Runs after every (re)start, once the address is known. */
+    private readonly onStarted: (host: HostProcess) => Promise<void>,
   ) {}
 
+  get signInUrl(): string {
+    if (!this.printedUrl) throw new Error('The browser host is not running');
+    return this.printedUrl;
+  }
+
   get url(): string {
-    if (!this.currentUrl) throw new Error('The browser host is not running');
-    return this.currentUrl;
+    return new URL(this.signInUrl).origin;
+  }
+
+  /** `planner-session-<port>`, the cookie the host signs a browser in with. */
+  get cookieName(): string {
+    return `planner-session-${new URL(this.signInUrl).port}`;
   }
 
   output(): string {
@@ -87,7 +109,7 @@ class HostProcess implements Host {
     child.stderr!.setEncoding('utf8').on('data', (s: string) => (this.log += s));
     const exited = this.exited;
 
-    this.currentUrl = await new Promise<string>((resolve, reject) => {
+    this.printedUrl = await new Promise<string>((resolve, reject) => {
       let buffered = '';
       const timer = setTimeout(() => fail(`did not print its address within ${START_TIMEOUT_MS} ms`), START_TIMEOUT_MS);
       const fail = (why: string) => {
@@ -106,6 +128,7 @@ class HostProcess implements Host {
       child.once('error', (e) => fail(`could not be spawned: ${e.message}`));
       void exited.then(({ code, signal }) => fail(`exited before listening (code ${code}, signal ${signal})`));
     });
+    await this.onStarted(this);
   }
 
   async stop(): Promise<HostExit> {
@@ -126,7 +149,7 @@ class HostProcess implements Host {
     }
     this.child = null;
     this.exited = null;
-    this.currentUrl = null;
+    this.printedUrl = null;
     return result;
   }
 
@@ -138,12 +161,66 @@ class HostProcess implements Host {
   }
 }
 
+/**
+ * Signs the test's browser in to a freshly started host, as a user does: the first time, `page`
+ * opens the printed address for real (the code for a cookie, the 303 to the bare address), then
+ * goes back to a blank page so that each spec's first `goto` still loads the app from scratch.
+ * After a restart the page may be showing the old app, which a spec may still want to look at, so
+ * the code is spent through `page.request` instead: it shares the context's cookies and leaves
+ * the page alone. Every other context of the test (`browser.newContext()`, open now or later)
+ * gets the same cookie, so a spec that opens a "fresh" browser still gets in.
+ */
+class SignIn {
+  private session: Cookie | null = null;
+  private readonly restore: () => void;
+
+  constructor(
+    private readonly page: Page,
+    private readonly browser: Browser,
+  ) {
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (...args: Parameters<Browser['newContext']>): Promise<BrowserContext> => {
+      const context = await newContext(...args);
+      if (this.session) await context.addCookies([this.session]);
+      return context;
+    };
+    this.restore = () => void Reflect.deleteProperty(browser, 'newContext');
+  }
+
+  async signIn(host: HostProcess): Promise<void> {
+    const first = this.session === null;
+    if (first) {
+      const response = await this.page.goto(host.signInUrl, { waitUntil: 'commit' });
+      // The code must not linger in the address bar: the host sends the browser on to `/`.
+      expect(this.page.url(), 'after opening the printed address').toBe(`${host.url}/`);
+      expect(response?.status()).toBe(200);
+      await this.page.goto('about:blank');
+    } else {
+      const response = await this.page.request.get(host.signInUrl);
+      expect(response.url(), 'after opening the printed address').toBe(`${host.url}/`);
+      expect(response.status()).toBe(200);
+    }
+    const cookies = await this.page.context().cookies(host.url);
+    const session = cookies.find((c) => c.name === host.cookieName);
+    if (!session) throw new Error(`No ${host.cookieName} cookie after opening ${host.signInUrl}\n${host.output()}`);
+    this.session = session;
+    for (const context of this.browser.contexts()) {
+      if (context !== this.page.context()) await context.addCookies([session]);
+    }
+  }
+
+  dispose(): void {
+    this.restore();
+  }
+}
+
 export const test = base.extend<HostOptions & { host: Host }>({
   hostFiles: [{}, { option: true }],
 
-  host: async ({ hostFiles }, use, testInfo) => {
+  host: async ({ hostFiles, page, browser }, use, testInfo) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'account-planner-e2e-'));
-    const host = new HostProcess(dir, path.join(dir, DATA_FILE_NAME));
+    const signIn = new SignIn(page, browser);
+    const host = new HostProcess(dir, path.join(dir, DATA_FILE_NAME), (h) => signIn.signIn(h));
     try {
       for (const [relative, content] of Object.entries(hostFiles)) {
         const file = path.join(dir, relative);
@@ -153,6 +230,7 @@ export const test = base.extend<HostOptions & { host: Host }>({
       await host.start();
       await use(host);
     } finally {
+      signIn.dispose();
       await host.stop().catch(() => undefined);
       if (testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('browser-host.log', { body: host.output(), contentType: 'text/plain' });

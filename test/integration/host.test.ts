@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Dispatch } from '../../electron/api/dispatch';
 import type { Result } from '@shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../electron/host/security-headers';
-import { startHost, TOKEN_HEADER, type RunningHost } from '../../electron/host/server';
+import { startHost, type RunningHost } from '../../electron/host/server';
 import { choosePort, detectOsLocale, parseHostArgs } from '../../electron/host/host-options';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,6 +46,22 @@ function rawRequest(
   });
 }
 
+interface SignedIn {
+  /** `name=value`, ready for a Cookie header. */
+  cookie: string;
+  /** The session secret the cookie carries. */
+  secret: string;
+}
+
+/** Opens the printed address as a browser would, without following the redirect. */
+async function signIn(host: RunningHost): Promise<SignedIn> {
+  const res = await fetch(host.signInUrl, { redirect: 'manual' });
+  expect(res.status).toBe(303);
+  const pair = (res.headers.get('set-cookie') ?? '').split(';', 1)[0] ?? '';
+  expect(pair.startsWith(`${host.cookieName}=`), pair).toBe(true);
+  return { cookie: pair, secret: pair.slice(host.cookieName.length + 1) };
+}
+
 async function makeRendererDir(): Promise<{ parent: string; rendererDir: string }> {
   const parent = await fs.mkdtemp(path.join(os.tmpdir(), 'planner-host-'));
   const rendererDir = path.join(parent, 'renderer');
@@ -65,8 +81,10 @@ describe('browser host server (fake dispatch)', () => {
   let parent: string;
   let rendererDir: string;
   let host: RunningHost;
+  let session: SignedIn;
   let calls: { channel: string; input: unknown }[];
   const MAX_BODY = 64 * 1024;
+  const extras: RunningHost[] = [];
 
   const fakeDispatch: Dispatch = async (channel, input) => {
     calls.push({ channel, input });
@@ -78,16 +96,24 @@ describe('browser host server (fake dispatch)', () => {
     return { error: { code: 'UNKNOWN_CHANNEL', message: `Unknown channel: ${channel}` } };
   };
 
+  /** Another host on the same renderer, for tests that need an unspent code; closed after the test. */
+  const extraHost = async () => {
+    const extra = await startHost({ dispatch: fakeDispatch, rendererDir, log: () => undefined });
+    extras.push(extra);
+    return extra;
+  };
+
   const api = (channel: string, init: { body?: string; headers?: Record<string, string> } = {}) =>
     fetch(`${host.url}/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...init.headers },
+      headers: { 'content-type': 'application/json', cookie: session.cookie, ...init.headers },
       body: init.body,
     });
 
   beforeAll(async () => {
     ({ parent, rendererDir } = await makeRendererDir());
     host = await startHost({ dispatch: fakeDispatch, rendererDir, maxBodyBytes: MAX_BODY, log: () => undefined });
+    session = await signIn(host);
   });
   afterAll(async () => {
     await host?.close();
@@ -96,17 +122,18 @@ describe('browser host server (fake dispatch)', () => {
   beforeEach(() => {
     calls = [];
   });
+  afterEach(async () => {
+    while (extras.length) await extras.pop()!.close();
+  });
 
-  it('listens on loopback only, with a fresh 64-hex-digit token', async () => {
+  it('listens on loopback only, and prints an address with a fresh one-time code', async () => {
     expect(host.address).toBe('127.0.0.1');
     expect(host.url).toBe(`http://127.0.0.1:${host.port}`);
-    expect(host.token).toMatch(/^[0-9a-f]{64}$/);
-    const other = await startHost({ dispatch: fakeDispatch, rendererDir });
-    try {
-      expect(other.token).not.toBe(host.token);
-    } finally {
-      await other.close();
-    }
+    expect(host.signInUrl).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?code=[A-Za-z0-9_-]{43}$`));
+    expect(host.cookieName).toBe(`planner-session-${host.port}`);
+    const other = await extraHost();
+    expect(new URL(other.signInUrl).searchParams.get('code')).not.toBe(new URL(host.signInUrl).searchParams.get('code'));
+    expect(other.cookieName).not.toBe(host.cookieName);
     // If this machine has a non-loopback address, the port must not answer on it.
     const external = Object.values(os.networkInterfaces())
       .flat()
@@ -121,18 +148,93 @@ describe('browser host server (fake dispatch)', () => {
     }
   });
 
-  it('serves index.html with the token and host injected into <head>, uncached', async () => {
+  it('trades the printed code for an HttpOnly, SameSite=Strict cookie and redirects to the bare address', async () => {
+    const extra = await extraHost();
+    const code = new URL(extra.signInUrl).searchParams.get('code')!;
+    const res = await fetch(extra.signInUrl, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    const [pair, ...attributes] = setCookie.split(/;\s*/);
+    const [name, secret] = (pair ?? '').split('=');
+    expect(name).toBe(`planner-session-${extra.port}`);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(secret).not.toBe(code);
+    expect(attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/']));
+
+    const app = await fetch(extra.url + '/', { headers: { cookie: pair! } });
+    expect(app.status).toBe(200);
+    expect(await app.text()).toContain('<div id="root"></div>');
+  });
+
+  it('refuses a used code, and does not spend the code on a wrong one, a HEAD or a foreign Host', async () => {
+    const extra = await extraHost();
+    const code = new URL(extra.signInUrl).searchParams.get('code')!;
+    const wrong = await fetch(`${extra.url}/?code=${code.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`, { redirect: 'manual' });
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+    const head = await fetch(extra.signInUrl, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(403);
+    expect(head.headers.get('set-cookie')).toBeNull();
+    const rebound = await rawRequest(extra.port, { path: `/?code=${code}`, headers: { host: `evil.example:${extra.port}` } });
+    expect(rebound.status).toBe(403);
+    expect(rebound.headers['set-cookie']).toBeUndefined();
+
+    const first = await signIn(extra);
+    const again = await fetch(extra.signInUrl, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    const page = await again.text();
+    expect(page).toContain('already been used');
+    expect(page).not.toContain(code);
+    expect(page).not.toContain(first.secret);
+
+    // The browser that holds the session may open the printed address again and is let through.
+    const signedIn = await fetch(extra.signInUrl, { redirect: 'manual', headers: { cookie: first.cookie } });
+    expect(signedIn.status).toBe(303);
+    expect(signedIn.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('without the session serves a page saying where to open the app, with no app, code or secret in it', async () => {
+    const code = new URL(host.signInUrl).searchParams.get('code')!;
+    const strangers: Record<string, string>[] = [
+      {},
+      { cookie: `${host.cookieName}=wrong` },
+      { cookie: `planner-session-${host.port + 1}=${session.secret}` },
+    ];
+    for (const p of ['/', '/index.html', '/accounts/42/map', '/?code=']) {
+      for (const headers of strangers) {
+        const res = await fetch(host.url + p, { headers, redirect: 'manual' });
+        expect(res.status, p).toBe(403);
+        expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        const html = await res.text();
+        expect(html).toContain('terminal');
+        expect(html).toContain('终端');
+        expect(html).not.toContain(code);
+        expect(html).not.toContain(session.secret);
+        expect(html).not.toContain('planner-token');
+        expect(html).not.toContain('<div id="root">');
+        expect(html).not.toMatch(/<script/i);
+      }
+    }
+  });
+
+  it('serves index.html to the signed-in browser, with the host but no token injected, uncached', async () => {
     for (const p of ['/', '/index.html', '/accounts/42/map']) {
-      const res = await fetch(host.url + p);
+      const res = await fetch(host.url + p, { headers: { cookie: session.cookie } });
       expect(res.status, p).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('no-store');
       const html = await res.text();
       const head = html.slice(html.indexOf('<head>'), html.indexOf('</head>'));
-      expect(head).toContain(`<meta name="planner-token" content="${host.token}">`);
       expect(head).toContain('<meta name="planner-host" content="browser">');
       // Injected before anything else in <head>, so it exists before any script runs.
-      expect(head.indexOf('planner-token')).toBeLessThan(head.indexOf('<title>'));
+      expect(head.indexOf('planner-host')).toBeLessThan(head.indexOf('<title>'));
+      expect(html).not.toContain('planner-token');
+      expect(html).not.toContain(session.secret);
+      expect(html).not.toContain(new URL(host.signInUrl).searchParams.get('code'));
       expect(html).toContain('<div id="root"></div>');
     }
   });
@@ -140,10 +242,13 @@ describe('browser host server (fake dispatch)', () => {
   it('puts the security headers on every response', async () => {
     const responses = [
       await fetch(host.url + '/'),
+      await fetch(host.url + '/', { headers: { cookie: session.cookie } }),
+      await fetch(host.signInUrl, { redirect: 'manual' }),
+      await fetch(host.signInUrl, { redirect: 'manual', headers: { cookie: session.cookie } }),
       await fetch(host.url + '/assets/app-3f9a1c.js'),
       await fetch(host.url + '/assets/missing.js'),
       await api('account:create', { body: '{"name":"X"}' }),
-      await api('account:create', { body: '{}', headers: { [TOKEN_HEADER]: 'nope' } }),
+      await api('account:create', { body: '{}', headers: { cookie: 'nope' } }),
     ];
     for (const res of responses) {
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
@@ -156,7 +261,7 @@ describe('browser host server (fake dispatch)', () => {
     expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
   });
 
-  it('serves assets with their content types and 404s missing ones instead of the app', async () => {
+  it('serves assets to anyone, with their content types, and 404s missing ones instead of the app', async () => {
     const js = await fetch(host.url + '/assets/app-3f9a1c.js');
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -170,15 +275,15 @@ describe('browser host server (fake dispatch)', () => {
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(APP_JS)));
 
-    const missing = await fetch(host.url + '/assets/missing-abc.js');
+    const missing = await fetch(host.url + '/assets/missing-abc.js', { headers: { cookie: session.cookie } });
     expect(missing.status).toBe(404);
-    expect(await missing.text()).not.toContain('planner-token');
+    expect(await missing.text()).not.toContain('<div id="root">');
 
     const post = await fetch(host.url + '/index.html', { method: 'POST' });
     expect(post.status).toBe(405);
   });
 
-  it('refuses a call without the token and never reaches dispatch', async () => {
+  it('refuses a call without the session cookie and never reaches dispatch', async () => {
     const res = await fetch(`${host.url}/api/account:create`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -186,21 +291,39 @@ describe('browser host server (fake dispatch)', () => {
     });
     expect(res.status).toBe(401);
     const body = (await res.json()) as Result<unknown>;
-    expect(body).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.any(String) } });
+    expect(body).toEqual({ error: { code: 'UNAUTHORIZED', message: expect.stringContaining('terminal') } });
     expect(calls).toEqual([]);
   });
 
-  it('refuses a wrong token, of the same length or not', async () => {
-    const sameLength = host.token.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    for (const token of [sameLength, host.token.slice(0, 10), host.token + '00', '']) {
-      const res = await api('account:create', { body: '{"name":"X"}', headers: { [TOKEN_HEADER]: token } });
-      expect(res.status, token).toBe(401);
+  it("refuses a wrong session, of the same length or not, the code itself, and another port's cookie", async () => {
+    const { secret } = session;
+    const code = new URL(host.signInUrl).searchParams.get('code')!;
+    const cookies = [
+      `${host.cookieName}=${secret.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'))}`,
+      `${host.cookieName}=${secret.slice(0, 10)}`,
+      `${host.cookieName}=${secret}00`,
+      `${host.cookieName}=`,
+      `${host.cookieName}=${code}`,
+      `planner-session-${host.port + 1}=${secret}`,
+      secret,
+    ];
+    for (const cookie of cookies) {
+      const res = await api('account:create', { body: '{"name":"X"}', headers: { cookie } });
+      expect(res.status, cookie).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
     }
+    // The launch token header of old opens nothing.
+    const header = await api('account:create', { body: '{"name":"X"}', headers: { cookie: '', 'x-planner-token': secret } });
+    expect(header.status).toBe(401);
     expect(calls).toEqual([]);
   });
 
-  it('refuses calls from another origin even with the token', async () => {
+  it('finds its session among other cookies, same-named ones from another local server included', async () => {
+    const res = await api('account:list', { headers: { cookie: `other=1; ${host.cookieName}=planted; ${session.cookie}` } });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses calls from another origin even with the session cookie', async () => {
     const refused: Record<string, string>[] = [
       { origin: 'http://evil.example' },
       { origin: 'null' },
@@ -213,7 +336,7 @@ describe('browser host server (fake dispatch)', () => {
       const res = await rawRequest(host.port, {
         method: 'POST',
         path: '/api/account:create',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+        headers: { 'content-type': 'application/json', cookie: session.cookie, ...headers },
         body: '{"name":"X"}',
       });
       expect(res.status, JSON.stringify(headers)).toBe(403);
@@ -230,31 +353,31 @@ describe('browser host server (fake dispatch)', () => {
       const ok = await rawRequest(host.port, {
         method: 'POST',
         path: '/api/account:create',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, ...headers },
+        headers: { 'content-type': 'application/json', cookie: session.cookie, ...headers },
         body: '{"name":"X"}',
       });
       expect(ok.status).toBe(200);
     }
   });
 
-  it('refuses a foreign Host header (DNS rebinding), for the API and for the page with its token', async () => {
+  it('refuses a foreign Host header (DNS rebinding), for the API and for the page', async () => {
     for (const hostHeader of [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, `127.0.0.1`]) {
       const apiRes = await rawRequest(host.port, {
         method: 'POST',
         path: '/api/account:create',
-        headers: { host: hostHeader, 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+        headers: { host: hostHeader, 'content-type': 'application/json', cookie: session.cookie },
         body: '{"name":"X"}',
       });
       expect(apiRes.status, hostHeader).toBe(403);
       expect(JSON.parse(apiRes.body).error.code).toBe('FORBIDDEN');
 
-      const page = await rawRequest(host.port, { path: '/', headers: { host: hostHeader } });
+      const page = await rawRequest(host.port, { path: '/', headers: { host: hostHeader, cookie: session.cookie } });
       expect(page.status).toBe(403);
-      expect(page.body).not.toContain(host.token);
+      expect(page.body).not.toContain('<div id="root">');
     }
     expect(calls).toEqual([]);
 
-    const viaLocalhost = await rawRequest(host.port, { path: '/', headers: { host: `localhost:${host.port}` } });
+    const viaLocalhost = await rawRequest(host.port, { path: '/', headers: { host: `localhost:${host.port}`, cookie: session.cookie } });
     expect(viaLocalhost.status).toBe(200);
   });
 
@@ -286,7 +409,7 @@ describe('browser host server (fake dispatch)', () => {
           port: host.port,
           method: 'POST',
           path: '/api/account:create',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, 'transfer-encoding': 'chunked' },
+          headers: { 'content-type': 'application/json', cookie: session.cookie, 'transfer-encoding': 'chunked' },
         },
         (res) => {
           res.resume();
@@ -360,7 +483,7 @@ describe('browser host server (fake dispatch)', () => {
 
   it('answers other methods on /api with 405 and a Result body', async () => {
     for (const method of ['GET', 'PUT', 'DELETE', 'OPTIONS']) {
-      const res = await rawRequest(host.port, { method, path: '/api/account:list', headers: { [TOKEN_HEADER]: host.token } });
+      const res = await rawRequest(host.port, { method, path: '/api/account:list', headers: { cookie: session.cookie } });
       expect(res.status, method).toBe(405);
       expect(res.headers.allow).toBe('POST');
       expect(JSON.parse(res.body)).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
@@ -389,11 +512,11 @@ describe('browser host server (fake dispatch)', () => {
       `/${encodeURIComponent(path.join(parent, 'secret.txt'))}`,
     ];
     for (const p of attempts) {
-      const res = await rawRequest(host.port, { path: p });
+      const res = await rawRequest(host.port, { path: p, headers: { cookie: session.cookie } });
       expect(res.body, p).not.toContain(SECRET);
       expect(res.body, p).not.toContain('root:');
       // A path that stays inside (`//etc/passwd` is `etc/passwd` under the renderer) may get the app.
-      if (res.status === 200) expect(res.body, p).toContain(`content="${host.token}"`);
+      if (res.status === 200) expect(res.body, p).toContain('<div id="root"></div>');
       else expect([400, 404], p).toContain(res.status);
     }
   });
@@ -402,7 +525,7 @@ describe('browser host server (fake dispatch)', () => {
     const extra = await startHost({ dispatch: fakeDispatch, rendererDir });
     const agent = new http.Agent({ keepAlive: true });
     try {
-      const first = await rawRequest(extra.port, { path: '/', agent });
+      const first = await rawRequest(extra.port, { path: '/assets/app-3f9a1c.js', agent });
       expect(first.status).toBe(200);
       const started = Date.now();
       await extra.close();
@@ -468,11 +591,12 @@ describe('browser host with the real services', () => {
     expect(services.status().ready).toBe(true);
     const host = await startHost({ dispatch: services.dispatch, rendererDir });
     cleanups.push(() => host.close());
+    const session = await signIn(host);
 
     const call = async (channel: string, input?: unknown) => {
       const res = await fetch(`${host.url}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+        headers: { 'content-type': 'application/json', cookie: session.cookie },
         body: input === undefined ? undefined : JSON.stringify(input),
       });
       return { status: res.status, body: (await res.json()) as Result<Record<string, unknown>> & { data?: unknown } };
@@ -495,7 +619,7 @@ describe('browser host with the real services', () => {
     expect(status.body).toMatchObject({ data: { ready: true, host: 'browser', dataFile } });
   });
 
-  it('runs as a command: prints its URL and data file, serves the app, saves on SIGTERM', async () => {
+  it('runs as a command: prints its sign-in address and data file, serves the app, saves on SIGTERM', async () => {
     const dataFile = path.join(parent, 'cli', 'planner.json');
     const child: ChildProcess = spawn(
       process.execPath,
@@ -518,17 +642,28 @@ describe('browser host with the real services', () => {
       });
       void exited.then((code) => reject(new Error(`host exited early (${code}): ${stderr}`)));
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?code=[A-Za-z0-9_-]{43}$/);
     expect(stdout).toContain(`Data file: ${dataFile}\n`);
     expect(stdout.match(/Account Planner browser host:/g)).toHaveLength(1);
+    const { origin, port } = new URL(url);
+    const code = new URL(url).searchParams.get('code')!;
 
-    const html = await (await fetch(url + '/')).text();
-    const token = /<meta name="planner-token" content="([0-9a-f]{64})">/.exec(html)?.[1];
-    expect(token).toBeDefined();
+    // Asking the port for the page, as any local process may, yields neither the code nor the app.
+    const anonymous = await fetch(origin + '/');
+    expect(anonymous.status).toBe(403);
+    expect(await anonymous.text()).not.toContain(code);
+    const refused = await fetch(`${origin}/api/app:status`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    expect(refused.status).toBe(401);
+
+    const exchange = await fetch(url, { redirect: 'manual' });
+    expect(exchange.status).toBe(303);
+    const cookie = (exchange.headers.get('set-cookie') ?? '').split(';', 1)[0]!;
+    expect(cookie).toMatch(new RegExp(`^planner-session-${port}=`));
+    expect((await fetch(url, { redirect: 'manual' })).status).toBe(403);
     const post = (channel: string, input?: unknown) =>
-      fetch(`${url}/api/${channel}`, {
+      fetch(`${origin}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token! },
+        headers: { 'content-type': 'application/json', cookie },
         body: input === undefined ? undefined : JSON.stringify(input),
       }).then((r) => r.json() as Promise<{ data: Record<string, unknown> }>);
 

@@ -25,17 +25,17 @@ export class ApiError extends Error {
   }
 }
 
-function meta(name: string): string | null {
-  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? null;
-}
-
-/** The browser host's door: POST /api/<channel> with the launch token. */
+/**
+ * The browser host's door: POST /api/<channel>. The session travels as an HttpOnly cookie, which
+ * fetch sends to our own origin by default; the page never sees it.
+ */
 async function postChannel(channel: Channel, input: unknown): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Planner-Token': meta('planner-token') ?? '' },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: input === undefined ? '' : JSON.stringify(input),
     });
   } catch (e) {

@@ -28,16 +28,15 @@ export async function redoByKeys(page: Page, label: string): Promise<void> {
 }
 
 /**
- * Calls the app's own API from the page, with the page's token (for setting up what another tab
- * or feature edits); expects success and resolves with the answer's data.
+ * Calls the app's own API from the page, with the page's session cookie (for setting up what
+ * another tab or feature edits); expects success and resolves with the answer's data.
  */
 export async function callApi(page: Page, channel: string, input: unknown): Promise<unknown> {
   const answer = await page.evaluate(
     async ({ channel, input }) => {
-      const token = document.querySelector<HTMLMetaElement>('meta[name="planner-token"]')?.content ?? '';
       const r = await fetch(`/api/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input),
       });
       return { status: r.status, body: (await r.json()) as { data?: unknown; error?: unknown } };
