@@ -53,6 +53,8 @@ export interface HostOptions {
    * For starting on a pre-made (corrupt, old, newer-version) data file.
    */
   hostFiles: Record<string, string>;
+  /** Extra environment for the host process (e.g. fault injection), over the fixture's own. */
+  env?: Record<string, string>;
 }
 
 class HostProcess implements Host {
@@ -64,6 +66,7 @@ class HostProcess implements Host {
   constructor(
     readonly dir: string,
     readonly dataFile: string,
+    private readonly extraEnv: Record<string, string>,
     /** Runs after every (re)start, once the address is known. */
     private readonly onStarted: (host: HostProcess) => Promise<void>,
   ) {}
@@ -93,6 +96,7 @@ class HostProcess implements Host {
     delete env.LC_ALL;
     delete env.LC_MESSAGES;
     delete env.PLANNER_PORT;
+    Object.assign(env, this.extraEnv);
     const child = spawn(process.execPath, [HOST_MAIN, '--data', this.dataFile, '--port', '0'], {
       cwd: ROOT,
       env,
@@ -216,11 +220,12 @@ class SignIn {
 
 export const test = base.extend<HostOptions & { host: Host }>({
   hostFiles: [{}, { option: true }],
+  env: [undefined, { option: true }],
 
-  host: async ({ hostFiles, page, browser }, use, testInfo) => {
+  host: async ({ hostFiles, env, page, browser }, use, testInfo) => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'account-planner-e2e-'));
     const signIn = new SignIn(page, browser);
-    const host = new HostProcess(dir, path.join(dir, DATA_FILE_NAME), (h) => signIn.signIn(h));
+    const host = new HostProcess(dir, path.join(dir, DATA_FILE_NAME), env ?? {}, (h) => signIn.signIn(h));
     try {
       for (const [relative, content] of Object.entries(hostFiles)) {
         const file = path.join(dir, relative);
