@@ -54,6 +54,7 @@ function registerDomain(registry: IpcRegistry, domain: string): void {
 }
 
 export const registerAppIpc = (registry: IpcRegistry): void => registerDomain(registry, 'app');
+export const registerStoreIpc = (registry: IpcRegistry): void => registerDomain(registry, 'store');
 export const registerSettingsIpc = (registry: IpcRegistry): void => registerDomain(registry, 'settings');
 export const registerAccountIpc = (registry: IpcRegistry): void => registerDomain(registry, 'account');
 export const registerSampleIpc = (registry: IpcRegistry): void => registerDomain(registry, 'sample');
@@ -74,6 +75,7 @@ export function registerIpc(
 ): IpcRegistry {
   const registry: IpcRegistry = { ipcMain, dispatch, isTrustedSender, registered: new Set(), log };
   registerAppIpc(registry);
+  registerStoreIpc(registry);
   registerPortfolioIpc(registry);
   registerSettingsIpc(registry);
   registerAccountIpc(registry);

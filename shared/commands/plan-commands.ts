@@ -65,6 +65,15 @@ export function wouldCycle(contacts: readonly Contact[], id: string, bossId: str
   return false;
 }
 
+/** True when making `id` the successor of `predecessorId` would close a loop of successions (or name itself). */
+export function wouldCycleSeat(contacts: readonly Contact[], id: string, predecessorId: string | null): boolean {
+  const predecessorOf = new Map(contacts.map((c) => [c.id, c.successorOfId]));
+  for (let at: string | null | undefined = predecessorId, steps = 0; at; at = predecessorOf.get(at), steps++) {
+    if (at === id || steps > contacts.length) return true;
+  }
+  return false;
+}
+
 function checkLine(contacts: readonly Contact[], l: Pick<InfluenceLine, 'fromId' | 'toId'>) {
   if (l.fromId === l.toId) fail('An influence line needs two different contacts');
   if (!contacts.some((c) => c.id === l.fromId) || !contacts.some((c) => c.id === l.toId)) {
@@ -110,6 +119,7 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
         if (c.successorOfId !== null && !ids.has(c.successorOfId)) fail(`${c.name || c.id} succeeds a contact that does not exist`);
       }
       for (const c of cmd.contacts) if (wouldCycle(contacts, c.id, c.reportsToId)) fail(`${c.name || c.id}: reports-to would form a loop`);
+      for (const c of cmd.contacts) if (wouldCycleSeat(contacts, c.id, c.successorOfId)) fail(`${c.name || c.id}: the succession would form a loop`);
       return {
         account: touched({ ...account, contacts }),
         undo: { type: 'removeContacts', ids: cmd.contacts.map((c) => c.id) },
@@ -147,10 +157,14 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       const deals = account.deals.map((d) =>
         seated.includes(d) ? { ...d, buyingCentre: d.buyingCentre.filter((s) => !gone.has(s.contactId)) } : d,
       );
-      // …and the activities that named them no longer do.
+      // …and the activities and next steps that named them no longer do.
       const named = account.activities.filter((a) => a.contactIds.some((id) => gone.has(id)));
       const activities = account.activities.map((a) =>
         named.includes(a) ? { ...a, contactIds: a.contactIds.filter((id) => !gone.has(id)), updatedAt: now } : a,
+      );
+      const assigned = account.actions.filter((a) => a.contactIds.some((id) => gone.has(id)));
+      const actions = account.actions.map((a) =>
+        assigned.includes(a) ? { ...a, contactIds: a.contactIds.filter((id) => !gone.has(id)), updatedAt: now } : a,
       );
       const undo: PlanCommand[] = [{ type: 'addContacts', contacts: removed, at: positionsOf(account.contacts, (c) => gone.has(c.id)) }];
       if (removedLines.length) {
@@ -159,8 +173,9 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
       undo.push(...reparented);
       undo.push(...seated.map((d): PlanCommand => ({ type: 'updateDeal', id: d.id, patch: { buyingCentre: d.buyingCentre } })));
       undo.push(...named.map((a): PlanCommand => ({ type: 'updateActivity', id: a.id, patch: { contactIds: a.contactIds } })));
+      undo.push(...assigned.map((a): PlanCommand => ({ type: 'updateAction', id: a.id, patch: { contactIds: a.contactIds } })));
       return {
-        account: touched({ ...account, contacts, influenceLines: lines, deals, activities }),
+        account: touched({ ...account, contacts, influenceLines: lines, deals, activities, actions }),
         undo: { type: 'batch', commands: undo },
       };
     }
@@ -171,7 +186,10 @@ export function performPlanCommand(account: Account, cmd: PlanCommand, now: stri
         contactById(account, patch.reportsToId);
         if (wouldCycle(account.contacts, cmd.id, patch.reportsToId)) fail(`${before.name || before.id} cannot report to someone who reports to them`);
       }
-      if (patch.successorOfId) contactById(account, patch.successorOfId);
+      if (patch.successorOfId) {
+        contactById(account, patch.successorOfId);
+        if (wouldCycleSeat(account.contacts, cmd.id, patch.successorOfId)) fail(`${before.name || before.id} cannot take over a seat that comes after their own`);
+      }
       const previous = Object.fromEntries(Object.keys(patch).map((k) => [k, before[k as keyof Contact]])) as ContactPatch;
       const after = contactSchema.parse({ ...before, ...patch, updatedAt: now });
       return {

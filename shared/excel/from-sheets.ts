@@ -448,6 +448,7 @@ export function readPlanSheets(
       }
     }
     breakLoops(account.contacts, 'reportsToId', 'reportsTo', 'loop');
+    breakLoops(account.contacts, 'successorOfId', 'successorOf', 'successorLoop');
   }
 
   /**
@@ -455,7 +456,12 @@ export function readPlanSheets(
    * own parent: each loop is reported once and cut at the member that comes last in the sheet,
    * so the other rows keep their parent.
    */
-  function breakLoops(items: readonly Read<Obj>[], key: 'reportsToId' | 'parentId', column: string, problem: 'loop' | 'divisionLoop'): void {
+  function breakLoops(
+    items: readonly Read<Obj>[],
+    key: 'reportsToId' | 'successorOfId' | 'parentId',
+    column: string,
+    problem: 'loop' | 'successorLoop' | 'divisionLoop',
+  ): void {
     const byId = new Map(items.map((c) => [String(c.record.id), c]));
     const done = new Set<string>();
     for (const start of items) {

@@ -387,6 +387,7 @@ const MESSAGES = {
   emptyRequired: { en: '{column} is empty: the row is skipped', zh: '{column}为空：跳过此行' },
   duplicateId: { en: 'Duplicate ID "{value}": a new ID is used', zh: 'ID“{value}”重复：改用新 ID' },
   loop: { en: 'Reports-to forms a loop: {path}', zh: '上级关系形成了循环：{path}' },
+  successorLoop: { en: 'Successor of forms a loop: {path}', zh: '接替关系形成了循环：{path}' },
   noSuchContact: { en: '{column} "{value}": no such contact', zh: '{column}“{value}”：没有这位联系人' },
   ambiguousContact: {
     en: '{column} "{value}": {count} contacts have this name; give the ID',

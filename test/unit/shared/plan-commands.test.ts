@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { planCommandSchema, performPlanCommand, wouldCycle, type ContactPatch, type PlanCommand } from '@shared/commands/plan-commands';
+import { planCommandSchema, performPlanCommand, wouldCycle, wouldCycleSeat, type ContactPatch, type PlanCommand } from '@shared/commands/plan-commands';
 import { AppError } from '@shared/errors';
 import type { Account } from '@shared/model/account';
 import { influenceLineSchema, type Contact, type InfluenceLine } from '@shared/model/contact';
@@ -259,6 +259,14 @@ describe('updateContact', () => {
     expectRefused(start, { type: 'updateContact', id: 'nobody', patch: { name: 'X' } }, /No contact with id nobody/);
     expectRefused(start, { type: 'updateContact', id: 'pm', patch: { reportsToId: 'nobody' } }, /No contact with id nobody/);
     expectRefused(start, { type: 'updateContact', id: 'pm', patch: { successorOfId: 'nobody' } }, /No contact with id nobody/);
+  });
+
+  it('refuses a contact succeeding themselves, or a loop of successions', () => {
+    const start = buyingCentre();
+    expectRefused(start, { type: 'updateContact', id: 'pm', patch: { successorOfId: 'pm' } }, /cannot take over a seat/);
+    const chained = performPlanCommand(start, { type: 'updateContact', id: 'pm', patch: { successorOfId: 'fin' } }, LATER).account;
+    expectRefused(chained, { type: 'updateContact', id: 'fin', patch: { successorOfId: 'pm' } }, /cannot take over a seat/);
+    expectRefused(start, { type: 'addContacts', contacts: [person('me', null, { successorOfId: 'me' })] }, /succession would form a loop/);
   });
 
   it('refuses out-of-range values (6 stars) through the contact schema and changes nothing', () => {
@@ -544,7 +552,11 @@ function randomPatch(g: Gen, account: Account, id: string): ContactPatch {
       const allowed = account.contacts.filter((c) => !under.has(c.id));
       return { reportsToId: allowed.length && rng.chance(0.85) ? rng.pick(allowed).id : null };
     },
-    () => ({ successorOfId: others.length && rng.chance(0.7) ? rng.pick(others).id : null }),
+    () => {
+      // A seat can be taken over from anyone but those who (in turn) took it over from this one.
+      const allowed = others.filter((c) => !wouldCycleSeat(account.contacts, id, c.id));
+      return { successorOfId: allowed.length && rng.chance(0.7) ? rng.pick(allowed).id : null };
+    },
     () => ({ confirmedAt: { attitude: randomStamp(rng), influence: randomStamp(rng), stars: randomStamp(rng) } }),
   ];
   return Object.assign({}, ...rng.some(setters, 3).map((set) => set())) as ContactPatch;
@@ -628,6 +640,7 @@ function problems(a: Account): string[] {
   for (const c of a.contacts) {
     if (c.reportsToId !== null && !ids.has(c.reportsToId)) out.push(`${c.id} reports to missing ${c.reportsToId}`);
     if (c.successorOfId !== null && !ids.has(c.successorOfId)) out.push(`${c.id} succeeds missing ${c.successorOfId}`);
+    if (wouldCycleSeat(a.contacts, c.id, c.successorOfId)) out.push(`${c.id} is in a succession loop`);
     let steps = 0;
     for (let at: string | null | undefined = c.reportsToId; at; at = bossOf.get(at)) {
       if (++steps > a.contacts.length) {

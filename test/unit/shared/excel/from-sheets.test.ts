@@ -71,6 +71,15 @@ describe('sheetsToAccounts: bad input is reported where it is', () => {
     expect(d!.reportsToId).toBeNull();
   });
 
+  it('a succession loop is reported once and broken at the later row', () => {
+    const { problems, parsed } = run([account(), sheet('Buying centre', ['Name', 'Successor of'], ['A', 'B'], ['B', 'A'], ['C', 'A'])]);
+    expect(problems).toEqual([{ sheet: 'Buying centre', row: 3, column: 'Successor of', message: 'Successor of forms a loop: B → A → B' }]);
+    const [a, b, c] = parsed[0]!.contacts;
+    expect(a!.successorOfId).toBe(b!.id);
+    expect(b!.successorOfId).toBeNull();
+    expect(c!.successorOfId).toBe(a!.id);
+  });
+
   it('reports-to naming nobody', () => {
     const { problems } = run([account(), sheet('Buying centre', ['Name', 'Reports to'], ['A', 'X'])]);
     expect(only(problems)).toEqual({ sheet: 'Buying centre', row: 2, column: 'Reports to', message: 'Reports to "X": no such contact' });
