@@ -17,7 +17,11 @@ export const CODE_PARAM = 'code';
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** Channels that carry a file: a 50 MiB workbook is about 67 MiB as base64 in JSON. */
-export const LARGE_BODY_CHANNELS: Readonly<Record<string, number>> = { 'excel:preview': 72 * 1024 * 1024 };
+export const LARGE_BODY_CHANNELS: Readonly<Record<string, number>> = {
+  'excel:preview': 72 * 1024 * 1024,
+  // The map picture of an account plan export: up to 40 MB of base64.
+  'excel:export': 41 * 1024 * 1024,
+};
 
 export interface StartHostOptions {
   /** The same dispatcher the Electron IPC registrar uses. */

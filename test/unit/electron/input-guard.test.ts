@@ -122,6 +122,8 @@ describe('the input guard', () => {
     expect(inputLimitsFor('account:replace').textBytes).toBe(DEFAULT_MAX_BODY_BYTES);
     // The picture's own bound in the contract fits in what the guard lets through for excel:export.
     expect(inputLimitsFor('excel:export').textBytes).toBeGreaterThan(40_000_000);
+    // …and the host's body limit for it holds that much text with room for the JSON around it.
+    expect(LARGE_BODY_CHANNELS['excel:export']).toBeGreaterThan(inputLimitsFor('excel:export').textBytes);
   });
 
   it('refuses more than a million values', async () => {
