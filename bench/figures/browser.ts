@@ -29,9 +29,13 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** The host's session cookie, given to every fresh context (signing in is not what is measured). */
+let session: { name: string; value: string; url: string } | null = null;
+
 async function freshPage(browser: Browser): Promise<Page> {
   // A new context per run: an empty HTTP cache and storage, as on the first open of the day.
   const context = await browser.newContext({ viewport: VIEWPORT });
+  if (session) await context.addCookies([session]);
   const page = await context.newPage();
   await page.addInitScript({ path: PROBE });
   return page;
@@ -131,6 +135,7 @@ export async function browserFigures(dir: string, db: Database, runs: number): P
   const file = path.join(dir, 'map.json');
   await fs.writeFile(file, JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, app: APP_ID, savedAt: new Date().toISOString(), data: db }));
   const host = await Host.start(file);
+  session = { ...(await host.cookie()), url: host.url };
   const browser = await launchChromium();
   try {
     const mapUrl = `${host.url}/#/accounts/${encodeURIComponent(account.id)}/map`;

@@ -19,9 +19,24 @@ export function ensureBuilt(log: (line: string) => void): void {
 export class Host {
   private constructor(
     private readonly child: ChildProcess,
+    /** The bare address, `http://127.0.0.1:<port>`. */
     readonly url: string,
+    /** The printed address with its one-time code, exchanged once for the session cookie. */
+    private readonly signInUrl: string,
     private readonly exited: Promise<void>,
   ) {}
+
+  private session: { name: string; value: string } | null = null;
+
+  /** The session cookie, signing in with the one-time code the first time. */
+  async cookie(): Promise<{ name: string; value: string }> {
+    if (this.session) return this.session;
+    const res = await fetch(this.signInUrl, { redirect: 'manual' });
+    const pair = /^([^=;\s]+)=([^;]*)/.exec(res.headers.get('set-cookie') ?? '');
+    if (!pair?.[1] || pair[2] === undefined) throw new Error(`signing in at ${this.signInUrl} gave no cookie (HTTP ${res.status})`);
+    this.session = { name: pair[1], value: pair[2] };
+    return this.session;
+  }
 
   get pid(): number {
     return this.child.pid ?? -1;
@@ -58,7 +73,7 @@ export class Host {
         reject(new Error(`the browser host exited before listening\n${log}`));
       });
     });
-    return new Host(child, url, exited);
+    return new Host(child, new URL(url).origin, url, exited);
   }
 
   /** Resident memory of the host process in MB (VmRSS), or its peak (VmHWM). */
@@ -69,14 +84,12 @@ export class Host {
     return Number(kb) / 1024;
   }
 
-  /** Calls one API channel the way the renderer does: with the launch token from index.html. */
+  /** Calls one API channel the way the renderer does: with the session cookie. */
   async call(channel: string, input?: unknown): Promise<unknown> {
-    const html = await (await fetch(`${this.url}/`)).text();
-    const token = /<meta name="planner-token" content="([^"]+)">/.exec(html)?.[1];
-    if (!token) throw new Error('no launch token in index.html');
+    const { name, value } = await this.cookie();
     const res = await fetch(`${this.url}/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Planner-Token': token },
+      headers: { 'Content-Type': 'application/json', Cookie: `${name}=${value}` },
       body: input === undefined ? '' : JSON.stringify(input),
     });
     const body = (await res.json()) as { data?: unknown; error?: { message: string } };
