@@ -1,6 +1,7 @@
 import { CHANNELS, splitChannel, type Channel, type MenuCommand } from '@shared/api/channels';
 import type { Input, Output, PlannerApi } from '@shared/api/contract';
 import type { ApiErrorBody, ErrorCode, Result } from '@shared/errors';
+import { track } from './in-flight';
 
 /** What the Electron preload puts on `window.planner`. */
 export interface PreloadBridge extends PlannerApi {
@@ -68,7 +69,7 @@ let transport: Raw | null = null;
 /** Calls one channel and returns its data, or throws {@link ApiError}. */
 export async function call<C extends Channel>(channel: C, input?: Input<C>): Promise<Output<C>> {
   transport ??= rawTransport();
-  const result = await transport(channel, input);
+  const result = await track(channel, transport(channel, input));
   if ('error' in result) throw new ApiError(result.error.code, result.error.message);
   return result.data as Output<C>;
 }

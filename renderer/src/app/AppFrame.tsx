@@ -40,10 +40,12 @@ import { PortfolioPage } from '../features/portfolio/PortfolioPage';
 import { localToday } from './format';
 import { dataChanged } from './data-version';
 import { showError } from './errors';
+import { SaveIndicator, SaveProblemBar } from './SaveIndicator';
 import { StoreNotices } from './StoreNotices';
 import { history } from './undo-history';
 import { useApiQuery } from './useApiQuery';
 import { useHashRoute } from './useHashRoute';
+import { useLeaveGuard } from './useLeaveGuard';
 
 import { isTextEntry } from './text-entry';
 
@@ -136,6 +138,9 @@ export function AppFrame({ status, initialSettings }: Props) {
 
   useEffect(() => onMenuCommand(runCommand), [runCommand]);
 
+  // In Electron the main process asks before quitting (a page's beforeunload would only block the close).
+  useLeaveGuard(status.host === 'browser');
+
   // In Electron the native menu owns these shortcuts and sends them as menu commands.
   const inBrowser = status.host === 'browser';
   useHotkeys(
@@ -172,6 +177,7 @@ export function AppFrame({ status, initialSettings }: Props) {
             </Text>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SaveIndicator />
             <SegmentedControl
               size="xs"
               aria-label={t('nav.language')}
@@ -236,6 +242,7 @@ export function AppFrame({ status, initialSettings }: Props) {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <SaveProblemBar />
         <StoreNotices status={status} />
         {route.page === 'accounts' && (
           <AccountsPage accounts={accounts} onCreate={() => setCreating(true)} onOpen={(id) => navigate({ page: 'account', accountId: id, tab: 'map' })} />

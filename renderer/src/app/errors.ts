@@ -10,5 +10,8 @@ export function errorText(e: unknown): string {
 }
 
 export function showError(e: unknown): void {
-  notifications.show({ color: 'red', message: errorText(e), autoClose: 8000, withBorder: true });
+  // Refused writes come in runs (every autosave while the disk is full): one notice at a time is
+  // enough, the header's bar says the rest and stays.
+  const id = e instanceof ApiError && e.code === 'SAVE_FAILED' ? 'save-failed' : undefined;
+  notifications.show({ id, color: 'red', message: errorText(e), autoClose: 8000, withBorder: true });
 }
