@@ -22,8 +22,10 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '@shared/model/account';
 import { ACCOUNT_KINDS, ACCOUNT_STAGES, GIFT_POLICIES, INTENT_LEVELS, RELATIONSHIP_TYPES } from '@shared/model/vocabulary';
 import { api } from '../../api/client';
+import { registerPendingSave } from '../../api/in-flight';
 import { dataChanged } from '../../app/data-version';
 import { errorText } from '../../app/errors';
+import { useSaveStatus } from '../../app/useSaveStatus';
 import { bilingual } from '../../i18n';
 import { OrdersPanel } from './OrdersPanel';
 import {
@@ -131,11 +133,17 @@ export function ProfileView({ account }: { account: Account }) {
   useEffect(() => {
     const onLeave = () => flushRef.current();
     window.addEventListener('pagehide', onLeave);
+    // Edits waiting for the pause, or refused and not sent again yet, are not stored: leaving asks.
+    const unregister = registerPendingSave(() => timer.current !== null || dirty.current);
     return () => {
       window.removeEventListener('pagehide', onLeave);
+      unregister();
       flushRef.current();
     };
   }, []);
+  // "Saved" is the header's word: while the store reports a failed write, the form does not claim it.
+  const storeFailed = useSaveStatus().status?.state === 'failed';
+  const shown: SaveState | { kind: 'problem' } = save.kind === 'saved' && storeFailed ? { kind: 'problem' } : save;
 
   const change = (update: (v: ProfileValues) => ProfileValues) => {
     const next = update(latest.current);
@@ -241,10 +249,16 @@ export function ProfileView({ account }: { account: Account }) {
             {t('valuation.title')}
           </Anchor>
         </Text>
-        <Text size="sm" c={save.kind === 'failed' ? 'red' : 'dimmed'} data-testid="profile-save-state" data-state={save.kind}>
-          {save.kind === 'saving' && t('profile.saving')}
-          {save.kind === 'saved' && t('profile.saved')}
-          {save.kind === 'failed' && t('profile.saveFailed', { message: save.message })}
+        <Text
+          size="sm"
+          c={shown.kind === 'failed' || shown.kind === 'problem' ? 'red' : 'dimmed'}
+          data-testid="profile-save-state"
+          data-state={shown.kind}
+        >
+          {shown.kind === 'saving' && t('profile.saving')}
+          {shown.kind === 'saved' && t('profile.saved')}
+          {shown.kind === 'problem' && t('save.form')}
+          {shown.kind === 'failed' && t('profile.saveFailed', { message: shown.message })}
         </Text>
       </Group>
       {errorCount > 0 && (

@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../app/errors';
 import { localNow, localToday } from '../../app/format';
 import { useApiQuery } from '../../app/useApiQuery';
+import { useSaveStatus } from '../../app/useSaveStatus';
 import { HealthSection, type SignDraft } from './HealthSection';
 import { MatrixSection } from './MatrixSection';
 import { useAccountAutosave } from './useAccountAutosave';
@@ -37,6 +38,7 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
   const { t } = useTranslation();
   const portfolio = useApiQuery(() => api.portfolio.list({ now: localNow() }), []);
   const autosave = useAccountAutosave(account.id);
+  const storeFailed = useSaveStatus().status?.state === 'failed';
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   // The form keeps what the user typed; later reloads of the account do not overwrite it.
@@ -96,22 +98,29 @@ export function ValueHealthView({ account, settings }: { account: Account; setti
 
   // A field holding a refused value is not saved, whatever went out before: say so rather than "saved".
   const invalid = Object.keys(factorProblems).length > 0 || Object.keys(signProblems).length > 0;
-  const save = autosave.state.kind !== 'failed' && invalid ? ({ kind: 'invalid' } as const) : autosave.state;
+  // Nor while the store reports a failed write: "saved" is then the header's to take back.
+  const save =
+    autosave.state.kind !== 'failed' && invalid
+      ? ({ kind: 'invalid' } as const)
+      : autosave.state.kind === 'saved' && storeFailed
+        ? ({ kind: 'problem' } as const)
+        : autosave.state;
   const entered = VALUE_FACTORS.filter((f) => stored[f] !== null).length;
   return (
     <Stack maw={1100} gap="lg" data-testid="value-health">
       <Group justify="flex-end">
         <Text
           size="sm"
-          c={save.kind === 'failed' || save.kind === 'invalid' ? 'red' : 'dimmed'}
+          c={save.kind === 'failed' || save.kind === 'invalid' || save.kind === 'problem' ? 'red' : 'dimmed'}
           fw={save.kind === 'invalid' ? 600 : undefined}
-          role={save.kind === 'invalid' || save.kind === 'failed' ? 'status' : undefined}
+          role={save.kind === 'invalid' || save.kind === 'failed' || save.kind === 'problem' ? 'status' : undefined}
           data-testid="value-save-state"
           data-state={save.kind}
         >
           {save.kind === 'saving' && t('valuation.save.saving')}
           {save.kind === 'saved' && t('valuation.save.saved')}
           {save.kind === 'invalid' && t('valuation.save.invalid')}
+          {save.kind === 'problem' && t('save.form')}
           {save.kind === 'failed' && t('valuation.save.failed', { message: save.message })}
         </Text>
       </Group>

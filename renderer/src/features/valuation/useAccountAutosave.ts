@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountPatch } from '@shared/api/contract';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
+import { registerPendingSave } from '../../api/in-flight';
 import { dataChanged } from '../../app/data-version';
 import { errorText } from '../../app/errors';
 import { mergePatches } from './valuation-rules';
@@ -13,7 +14,8 @@ const SAVE_DELAY_MS = 600;
  * Saves account patches as the user edits: `queue` gathers them (value factors and warning signs
  * merged key by key) and sends them after a pause, `flush` sends at once. Saves go out one after
  * the other, never overlapping; leaving the tab or closing the window sends what is waiting.
- * The state is `saving` from the first unsent change until every change has been stored.
+ * The state is `saving` from the first unsent change until every change has been stored. A save
+ * the store refused to write (SAVE_FAILED) goes again, under the newer changes, with the next one.
  */
 export function useAccountAutosave(accountId: string) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -21,27 +23,41 @@ export function useAccountAutosave(accountId: string) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const inFlight = useRef(0);
+  /** What the store refused to write, sent again with the next save (saves never overlap). */
+  const refused = useRef<AccountPatch | null>(null);
 
   const flush = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const patch = pending.current;
-    if (!patch) return;
+    if (!patch && !refused.current) return;
     pending.current = null;
     inFlight.current++;
     setState({ kind: 'saving' });
-    const send = () =>
-      api.account.update({ id: accountId, patch }).then(
+    const stored = () => {
+      inFlight.current--;
+      if (inFlight.current === 0 && !pending.current && !refused.current) setState({ kind: 'saved' });
+    };
+    const send = () => {
+      const again = refused.current;
+      refused.current = null;
+      const out = again && patch ? mergePatches(again, patch) : (patch ?? again);
+      if (!out) {
+        stored();
+        return Promise.resolve();
+      }
+      return api.account.update({ id: accountId, patch: out }).then(
         () => {
-          inFlight.current--;
-          if (inFlight.current === 0 && !pending.current) setState({ kind: 'saved' });
+          stored();
           dataChanged();
         },
         (e: unknown) => {
           inFlight.current--;
+          if (e instanceof ApiError && e.code === 'SAVE_FAILED') refused.current = refused.current ? mergePatches(out, refused.current) : out;
           setState({ kind: 'failed', message: errorText(e) });
         },
       );
+    };
     // Sent at once when nothing is on the way (so a closing window still gets it out), else after the one before.
     chain.current = inFlight.current === 1 ? send() : chain.current.then(send);
   };
@@ -60,8 +76,10 @@ export function useAccountAutosave(accountId: string) {
   useEffect(() => {
     const onLeave = () => flushRef.current();
     window.addEventListener('pagehide', onLeave);
+    const unregister = registerPendingSave(() => pending.current !== null || refused.current !== null);
     return () => {
       window.removeEventListener('pagehide', onLeave);
+      unregister();
       flushRef.current();
     };
   }, []);
