@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import type { EventChannel, MenuCommand } from '@shared/api/channels';
 import type { Settings } from '@shared/model/database';
 import type { Dispatch } from '../api/dispatch';
@@ -9,7 +9,7 @@ import { openServices, type Services } from '../services/index';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate, menuLocale } from './menu';
-import { createQuitGuard } from './quit-guard';
+import { askBeforeQuit, createQuitGuard, isQuitRisky, trackDispatch, type QuitDialogs, type QuitGuard, type QuitLocale } from './quit-guard';
 import { isAppUrl, resolveAppUrl } from './trusted-url';
 import { createWindowOptions, DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './window-options';
 import { loadWindowState, sanitizeBounds, saveWindowState, WINDOW_STATE_FILE } from './window-state';
@@ -24,16 +24,19 @@ const { url: appUrl, isDevServer } = resolveAppUrl({
 });
 
 let mainWindow: BrowserWindow | null = null;
+let quitGuard: QuitGuard | null = null;
+let quitLocale: QuitLocale = 'en';
 
 function sendMenuCommand(command: MenuCommand): void {
   mainWindow?.webContents.send(MENU_EVENT, command);
 }
 
 function applyMenu(chosenLocale: string | null): void {
+  quitLocale = menuLocale(chosenLocale, app.getLocale());
   const template = buildMenuTemplate({
     isMac: process.platform === 'darwin',
     isDev: !app.isPackaged,
-    locale: menuLocale(chosenLocale, app.getLocale()),
+    locale: quitLocale,
     send: sendMenuCommand,
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
@@ -65,7 +68,9 @@ function createMainWindow(): BrowserWindow {
     if (saved?.isMaximized) win.maximize();
     win.show();
   });
-  win.on('close', () => {
+  win.on('close', (event) => {
+    // Closing the last window ends the app except on macOS: ask while the window is still there.
+    if (process.platform !== 'darwin') quitGuard?.windowClosing(event);
     saveWindowState(stateFile, { bounds: win.getNormalBounds(), isMaximized: win.isMaximized() });
   });
   win.on('closed', () => {
@@ -75,6 +80,28 @@ function createMainWindow(): BrowserWindow {
   if (isDevServer) void win.loadURL(appUrl);
   else void win.loadFile(rendererIndex);
   return win;
+}
+
+/** Native dialogs in front of the main window (or free-standing once it has gone). */
+function windowDialogs(): QuitDialogs {
+  const win = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  return {
+    showMessageBox: (options) => (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options)),
+    showSaveDialog: (options) => (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options)),
+  };
+}
+
+/** Closes every window and waits until they are gone: an autosave a page sends on its way out still reaches the database. */
+function closeWindows(): Promise<void> {
+  const closing = BrowserWindow.getAllWindows().map(
+    (win) =>
+      new Promise<void>((resolve) => {
+        if (win.isDestroyed()) return resolve();
+        win.once('closed', () => resolve());
+        win.close();
+      }),
+  );
+  return Promise.all(closing).then(() => undefined);
 }
 
 function showMainWindow(): void {
@@ -92,27 +119,44 @@ async function start(): Promise<void> {
     hardenWebContents(contents, appUrl, (url) => shell.openExternal(url)),
   );
 
-  const servicesReady: Promise<Services> = app.whenReady().then(() =>
-    openServices({
-      dataFile: resolveDataFile({
-        argv: process.argv,
-        env: process.env,
-        userDataDir: app.getPath('userData'),
-        cwd: process.cwd(),
-      }),
-      host: 'electron',
-      osLocale: app.getLocale(),
-      version: app.getVersion(),
-    }),
-  );
-  app.on('before-quit', createQuitGuard({ close: async () => (await servicesReady).close(), quit: () => app.quit() }));
+  let opened: Services | null = null;
+  let dataFile = '';
+  const servicesReady: Promise<Services> = app.whenReady().then(async () => {
+    dataFile = resolveDataFile({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
+    opened = await openServices({ dataFile, host: 'electron', osLocale: app.getLocale(), version: app.getVersion() });
+    return opened;
+  });
+  const dispatches = servicesReady.then((s) => trackDispatch(s.dispatch));
+  quitGuard = createQuitGuard({
+    close: async () => {
+      await closeWindows();
+      await (await dispatches).settled();
+      await (await servicesReady).close();
+    },
+    quit: () => app.quit(),
+    hasUnsavedWork: () => opened !== null && isQuitRisky(opened.saveStatus()),
+    askBeforeQuit: async () => {
+      const services = await servicesReady;
+      return askBeforeQuit({
+        status: services.saveStatus(),
+        locale: quitLocale,
+        dialogs: windowDialogs(),
+        saveCopy: (target) => services.saveCopy(target),
+        defaultCopyPath: path.join(app.getPath('documents'), `${path.basename(dataFile, '.json')} copy.json`),
+      });
+    },
+    onCancel: () => {
+      if (BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    },
+  });
+  app.on('before-quit', quitGuard);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
 
   const services = await servicesReady;
   denyAllPermissions(session.defaultSession);
-  registerIpc(ipcMain, withMenuLanguage(services.dispatch), (frameUrl) => isAppUrl(frameUrl, appUrl));
+  registerIpc(ipcMain, withMenuLanguage((await dispatches).dispatch), (frameUrl) => isAppUrl(frameUrl, appUrl));
   const settings = await services.dispatch('settings:get', undefined);
   applyMenu('data' in settings ? (settings.data as Settings).locale : null);
 
