@@ -1,4 +1,4 @@
-import type { SaveStatus } from '@shared/api/status';
+import { saveProblemReason, type SaveProblemReason, type SaveStatus } from '@shared/api/status';
 import type { Dispatch } from '../api/dispatch';
 
 /** The part of Electron's `before-quit` and window `close` events used here. */
@@ -146,24 +146,6 @@ export function isQuitRisky(status: SaveStatus): boolean {
 }
 
 export type QuitLocale = 'en' | 'zh-CN';
-type Reason = 'diskFull' | 'readOnly' | 'diskError' | 'generic';
-
-function reasonOf(errno: string | null): Reason {
-  switch (errno) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'diskFull';
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return 'readOnly';
-    case 'EIO':
-      return 'diskError';
-    default:
-      return 'generic';
-  }
-}
-
 /** The dialogs' words; the renderer's i18n resources are out of reach of the main process. */
 export const QUIT_TEXTS: Record<
   QuitLocale,
@@ -171,7 +153,7 @@ export const QUIT_TEXTS: Record<
     title: string;
     message: string;
     detail: (reason: string, file: string) => string;
-    reasons: Record<Reason, string>;
+    reasons: Record<SaveProblemReason, string>;
     quitAnyway: string;
     saveCopy: string;
     cancel: string;
@@ -262,7 +244,7 @@ const CANCEL = 2;
 export async function askBeforeQuit({ status, locale, dialogs, saveCopy, defaultCopyPath }: AskBeforeQuitOptions): Promise<QuitAnswer> {
   const t = QUIT_TEXTS[locale];
   const problem = status.problem;
-  const detail = t.detail(t.reasons[reasonOf(problem?.errno ?? null)], problem?.file ?? status.dataFile);
+  const detail = t.detail(t.reasons[saveProblemReason(problem?.errno ?? null)], problem?.file ?? status.dataFile);
   for (;;) {
     const { response } = await dialogs.showMessageBox({
       type: 'warning',

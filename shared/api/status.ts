@@ -67,3 +67,23 @@ export interface SaveStatus {
   /** When the last edit was written to the journal (ISO instant), null before the first. */
   lastSavedAt: string | null;
 }
+
+/** The reason for a failed write in words a user knows (the renderer's `save.reasons.<reason>`, the quit dialog's). */
+export type SaveProblemReason = 'diskFull' | 'readOnly' | 'diskError' | 'generic';
+
+/** Groups the system's error codes into the reasons the UI names. */
+export function saveProblemReason(errno: SaveProblem['errno']): SaveProblemReason {
+  switch (errno) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'diskFull';
+    case 'EROFS':
+    case 'EACCES':
+    case 'EPERM':
+      return 'readOnly';
+    case 'EIO':
+      return 'diskError';
+    default:
+      return 'generic';
+  }
+}

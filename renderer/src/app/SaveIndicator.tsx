@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveProblem } from '@shared/api/status';
 import { errorText, showError } from './errors';
-import { downloadStoreCopy, saveIndicatorKind, saveProblemReason, startSaveStatusPolling } from './save-status';
+import { saveProblemReason } from '@shared/api/status';
+import { downloadStoreCopy, saveIndicatorKind, startSaveStatusPolling } from './save-status';
 import { useSaveStatus } from './useSaveStatus';
 
 function formatTime(iso: string, locale: string, withDate = false): string {

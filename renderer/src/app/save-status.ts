@@ -1,4 +1,4 @@
-import type { SaveProblem, SaveStatus } from '@shared/api/status';
+import type { SaveStatus } from '@shared/api/status';
 import { api } from '../api/client';
 import { hasPendingSaves, onSaveFailed, onSavesInFlight, savesInFlight } from '../api/in-flight';
 
@@ -23,25 +23,6 @@ export function saveIndicatorKind(s: SaveState): SaveIndicatorKind {
   if (s.saving) return 'saving';
   if (s.readError !== null) return 'unknown';
   return 'saved';
-}
-
-/** The reason for a failed write in words a user knows (`save.reasons.<reason>`). */
-export type SaveProblemReason = 'diskFull' | 'readOnly' | 'diskError' | 'generic';
-
-export function saveProblemReason(errno: SaveProblem['errno']): SaveProblemReason {
-  switch (errno) {
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'diskFull';
-    case 'EROFS':
-    case 'EACCES':
-    case 'EPERM':
-      return 'readOnly';
-    case 'EIO':
-      return 'diskError';
-    default:
-      return 'generic';
-  }
 }
 
 let state: SaveState = { status: null, saving: savesInFlight() > 0, readError: null };
