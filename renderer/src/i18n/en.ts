@@ -338,7 +338,10 @@ export const en = {
       'Your data file was damaged ({{reason}}). It was moved aside to {{corruptFile}} and the newest good backup, {{backupFile}}, was restored. Changes made after that backup are in the damaged file.',
     corruptNoBackup:
       'Your data file was damaged ({{reason}}) and no good backup was found. It was moved aside to {{corruptFile}}; Account Planner started with an empty database.',
-    migrated: 'Your data was upgraded from format {{fromVersion}} to {{toVersion}}. A copy of the old file is at {{backupFile}}.',
+    migrated: 'Your data was upgraded from format {{fromVersion}} to {{toVersion}}. The old file is kept at {{backupFile}} until you delete it.',
+    lockTakenOver: 'Account Planner did not close properly last time. Its lock ({{lockFile}}) was taken over; nothing was lost.',
+    journalDamaged:
+      'Part of the change journal could not be read ({{reason}}). {{replayed}} changes were restored, {{dropped}} could not be; the journal as it was is kept at {{keptAs}}.',
     title: 'Your data needed attention',
   },
   fatal: {

@@ -336,7 +336,9 @@ export const zhCN: Resource = {
     restoredFromBackup:
       '数据文件已损坏（{{reason}}）。已将其移至 {{corruptFile}}，并恢复了最近一份完好的备份 {{backupFile}}。该备份之后的修改保留在损坏的文件中。',
     corruptNoBackup: '数据文件已损坏（{{reason}}），且没有找到完好的备份。已将其移至 {{corruptFile}}，程序以空数据库启动。',
-    migrated: '数据已从格式 {{fromVersion}} 升级到 {{toVersion}}。旧文件的副本保存在 {{backupFile}}。',
+    migrated: '数据已从格式 {{fromVersion}} 升级到 {{toVersion}}。旧文件保存在 {{backupFile}}，直到你删除它。',
+    lockTakenOver: 'Account Planner 上次没有正常关闭。已接管它留下的锁（{{lockFile}}），没有丢失任何数据。',
+    journalDamaged: '修改日志有一部分无法读取（{{reason}}）。已恢复 {{replayed}} 项修改，{{dropped}} 项无法恢复；原日志保存在 {{keptAs}}。',
     title: '你的数据需要留意',
   },
   fatal: {
