@@ -28,6 +28,20 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** The channels that change what is stored: each is one journaled store command. */
+export const STORING_CHANNELS: readonly Channel[] = [
+  'settings:update',
+  'account:create',
+  'account:rename',
+  'account:update',
+  'account:delete',
+  'account:restore',
+  'account:replace',
+  'sample:load',
+  'plan:apply',
+  'excel:apply',
+];
+
 /** Main → renderer events. */
 export const MENU_COMMANDS = [
   'undo',

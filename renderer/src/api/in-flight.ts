@@ -1,19 +1,8 @@
-import type { Channel } from '@shared/api/channels';
+import { STORING_CHANNELS, type Channel } from '@shared/api/channels';
 import type { Result } from '@shared/errors';
 
-/** The channels that change what is stored; only these make the app say "saving". */
-const STORING: ReadonlySet<Channel> = new Set<Channel>([
-  'settings:update',
-  'account:create',
-  'account:rename',
-  'account:update',
-  'account:delete',
-  'account:restore',
-  'account:replace',
-  'sample:load',
-  'plan:apply',
-  'excel:apply',
-]);
+/** Only the channels that change what is stored make the app say "saving". */
+const STORING: ReadonlySet<Channel> = new Set(STORING_CHANNELS);
 
 let storing = 0;
 const countListeners = new Set<() => void>();

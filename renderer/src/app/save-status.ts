@@ -1,5 +1,6 @@
 import type { SaveStatus } from '@shared/api/status';
 import { api } from '../api/client';
+import { downloadBlob } from './download';
 import { hasPendingSaves, onSaveFailed, onSavesInFlight, savesInFlight } from '../api/in-flight';
 
 /** How often the store's save state is read while the page is visible. */
@@ -111,13 +112,6 @@ export function hasUnsavedWork(): boolean {
 export async function downloadStoreCopy(): Promise<string> {
   const { fileName, text } = await api.store.copy();
   const name = /\.json$/i.test(fileName) ? fileName : `${fileName}.json`;
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([text], { type: 'application/json' }), name);
   return name;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CHANNELS, splitChannel, type Channel } from '@shared/api/channels';
+import { CHANNELS, splitChannel, STORING_CHANNELS, type Channel } from '@shared/api/channels';
+import { storeCommandEnvelopeSchema } from '@shared/commands/store-commands';
 import { accountPatchSchema, contract } from '@shared/api/contract';
 import { AppError, ERROR_CODES, type Result } from '@shared/errors';
 import { createDispatcher, isChannel, type HandlerTable } from '../../../electron/api/dispatch';
@@ -173,5 +174,12 @@ describe('createDispatcher', () => {
       const error = errorOf(r);
       if (error) expect(ERROR_CODES).toContain(error.code);
     }
+  });
+});
+
+describe('the storing channels', () => {
+  it('are exactly the channels of the store commands, with excel:apply for account:import', () => {
+    const types = storeCommandEnvelopeSchema.shape.type.options.map((t) => (t === 'account:import' ? 'excel:apply' : t));
+    expect([...STORING_CHANNELS].sort()).toEqual([...types].sort());
   });
 });

@@ -1,5 +1,6 @@
 import type { Locale } from '@shared/model/database';
 import { api } from '../../api/client';
+import { downloadBlob } from '../../app/download';
 import { exportWithProgress } from './excel-progress';
 
 /** Base64 of a file's bytes, in chunks (a 50 MB workbook would overflow one String.fromCharCode call). */
@@ -15,14 +16,7 @@ export function downloadBase64(base64: string, fileName: string): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), fileName);
 }
 
 export async function exportPortfolio(locale: Locale): Promise<void> {
