@@ -110,6 +110,8 @@ export class DatabaseFile {
   private lastBackupAt: number;
   private lastSavedAt: string | null = null;
   private journalProblem: SaveProblem | null = null;
+  /** Set when another process took the lock from under us: from then on nothing is written. */
+  private lockLost: string | null = null;
   private snapshotProblem: SaveProblem | null = null;
   private readonly low: Low<{ db: Database; savedAt: string; seq: number; device: string }>;
 
@@ -168,8 +170,10 @@ export class DatabaseFile {
     const stem = path.basename(file, '.json');
     const backups = new BackupRotation(options.backupDir ?? path.join(dir, 'backups'), stem, opts.keepBackups);
     const notices: StoreNotice[] = [];
+    let opened: DatabaseFile | null = null;
     const { lock, tookOver } = await acquireLock(file, (e) => {
-      opts.log(`The lock on ${file} was lost`, e);
+      opts.log(`The lock on ${file} was lost; edits are refused from now on`, e);
+      opened?.loseLock(e.message);
     });
     let journal: Journal | null = null;
     try {
@@ -195,6 +199,7 @@ export class DatabaseFile {
       }
       journal = await Journal.open(opts.fs, journalFile, goodBytes);
       const store = new DatabaseFile(opts, { ...replay.state, device: replay.state.device ?? randomUUID() }, loaded.seq, journal, backups, lock);
+      opened = store;
       store.notices.push(...notices);
       store.unsnapshotted = replay.lines;
       if (replay.lines.length > 0) store.firstUnsnapshottedAt = Date.now();
@@ -204,10 +209,30 @@ export class DatabaseFile {
       else if (replay.applied > 0) store.scheduleSnapshot();
       return store;
     } catch (e) {
+      // A store that failed to open must not go on writing in the background without the lock.
+      opened?.stop();
       await journal?.close();
       await lock.release();
       throw e;
     }
+  }
+
+  /** Stops every timer and refuses further work (a failed open, a lost lock). */
+  private stop(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.clearRetry();
+  }
+
+  /** Another process changed or removed our lock: two writers would corrupt the file, so stop writing. */
+  private loseLock(reason: string): void {
+    this.lockLost = reason;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.clearRetry();
+    const now = this.opts.now().toISOString();
+    this.journalProblem = { where: 'journal', file: `${this.opts.file}.lock`, errno: 'ELOCKLOST', message: `the lock was lost: ${reason}`, since: now, attempts: 1, nextRetryAt: null };
   }
 
   /** Temporary files a crash left behind: half-written snapshots, journal rewrites and backups. */
@@ -338,11 +363,20 @@ export class DatabaseFile {
    * when it would break the plan, or SAVE_FAILED when the journal cannot be written — in every
    * rejection the data is as it was. `guard` runs first, on the data the command will see.
    */
-  commit(cmd: StoreCommand, guard?: (db: Database) => void): Promise<StoreCommandResult> {
+  commit(input: StoreCommand, guard?: (db: Database) => void): Promise<StoreCommandResult> {
     const run = async (): Promise<StoreCommandResult> => {
       if (this.closed) throw new AppError('INTERNAL', 'The database is closed');
+      if (this.lockLost) throw new AppError('DB_LOCKED', `The lock on ${this.opts.file} was lost (${this.lockLost}); reopen Account Planner so that only one program writes the file.`);
       const before = this.current;
       guard?.(before);
+      // The command as the journal will hold it: JSON drops keys set to undefined, which zod and
+      // IPC keep, and a replay must see exactly what the first run saw.
+      let cmd: StoreCommand;
+      try {
+        cmd = JSON.parse(JSON.stringify(input)) as StoreCommand;
+      } catch (e) {
+        throw new AppError('VALIDATION', `This change cannot be stored: ${reasonOf(e)}`);
+      }
       const ids: string[] = [];
       const now = this.opts.now().toISOString();
       const result = performStoreCommand(before, cmd, {
@@ -425,7 +459,7 @@ export class DatabaseFile {
     const run = async () => {
       if (this.closed || !this.journalProblem) return;
       try {
-        await this.journal.append('');
+        await this.journal.probe();
         this.journalProblem = null;
         this.opts.log(`The journal ${this.journal.file} can be written again`);
         if (this.snapshotProblem) this.scheduleSnapshot();
@@ -478,6 +512,7 @@ export class DatabaseFile {
     }
     const run = async () => {
       const seq = this.seq;
+      if (this.lockLost || this.closed) return;
       if (!force && seq === this.snapshotSeq) return;
       const now = this.opts.now();
       this.low.data = { db: this.current, savedAt: now.toISOString(), seq, device: this.device };

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import nodeFs, { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { AppError } from '@shared/errors';
 
@@ -69,22 +70,41 @@ const locked = (file: string, owner: LockOwner | null) =>
   );
 
 /**
+ * proper-lockfile's file system, except that removing a lock folder removes what is inside it:
+ * our owner record lives there, so that it goes with the lock (a stale record outside could be
+ * read by the next opener as the owner of a fresh lock).
+ */
+const lockFs = {
+  ...nodeFs,
+  rmdir: (dir: string, cb: (err: NodeJS.ErrnoException | null) => void) => {
+    fs.rm(dir, { recursive: true, force: true }).then(
+      () => cb(null),
+      (e: NodeJS.ErrnoException) => cb(e),
+    );
+  },
+};
+
+/**
  * Makes this process the only writer of `file` (a real path: symlinks resolved by the caller).
  * proper-lockfile holds `<file>.lock` (a folder whose time it keeps fresh, so a lock whose owner
- * died goes stale after 10 s on any system); `<file>.lock.owner` names the owner with its process
- * start time, so that a lock left by a crash is taken over at once and a reused pid does not
- * block. A lock file of the older format (`<file>.lock` holding a pid) is replaced.
+ * died goes stale after 10 s on any system); `<file>.lock/owner.json` names the owner with its
+ * process start time, so that a lock left by a crash is taken over at once and a reused pid does
+ * not block. A lock file of the older format (`<file>.lock` holding a pid) is replaced.
  */
 export async function acquireLock(file: string, onCompromised: (e: Error) => void): Promise<LockResult> {
   const lockPath = `${file}.lock`;
-  const ownerPath = `${file}.lock.owner`;
+  const ownerPath = path.join(lockPath, 'owner.json');
   let tookOver: string | null = null;
   const old = await fs.lstat(lockPath).catch(() => null);
   if (old?.isFile()) {
     await fs.rm(lockPath, { force: true });
     tookOver = `${lockPath} (a lock file of an older version)`;
+  } else if (old) {
+    // Taken over below, or by proper-lockfile itself once stale: either way the user is told.
+    const owner = await readOwner(ownerPath);
+    tookOver = `${lockPath} (left by ${owner ? `process ${owner.pid}, which is no longer running` : 'a process that did not close it'})`;
   }
-  const options = { realpath: false, stale: 10_000, retries: 0, onCompromised };
+  const options = { realpath: false, stale: 10_000, retries: 0, onCompromised, fs: lockFs };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(file, options);
@@ -96,7 +116,6 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
     if (owner === null || ownerIsRunning(owner)) throw locked(file, owner);
     // The owner is gone (or its pid now belongs to another program): the lock is ours to take.
     await fs.rm(lockPath, { recursive: true, force: true });
-    tookOver = `${lockPath} (left by process ${owner.pid}, which is no longer running)`;
     try {
       release = await lockfile.lock(file, options);
     } catch (again) {
@@ -113,7 +132,6 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
       async release() {
         if (released) return;
         released = true;
-        await fs.rm(ownerPath, { force: true });
         await release().catch(() => undefined);
       },
     },

@@ -142,6 +142,13 @@ export class Journal {
   private async reopen(): Promise<void> {
     await this.handle?.close().catch(() => undefined);
     this.handle = null;
+    // Never cut to more than the file holds: truncate would pad it with zero bytes, and a record
+    // after them would read as a torn tail.
+    const actual = await this.fs.lstat(this.file).then(
+      (st) => st.size,
+      () => 0,
+    );
+    this.size = Math.min(this.size, actual);
     const h = await this.fs.open(this.file, 'a', 0o600);
     try {
       // Whatever lies past the good part (a torn record, a failed append) goes before we add to it.
@@ -153,6 +160,26 @@ export class Journal {
     }
     await this.fs.chmod(this.file, 0o600).catch(() => undefined);
     this.handle = h;
+  }
+
+  /**
+   * Checks that the journal can take bytes again (after a failure): writes and flushes a block of
+   * empty lines, then cuts it off. Empty lines are never a record, so a crash in between leaves a
+   * tail that the next open drops. A zero-byte write would succeed on a full disk.
+   */
+  async probe(): Promise<void> {
+    if (!this.handle) await this.reopen();
+    const h = this.handle as StoreFileHandle;
+    try {
+      await h.write(Buffer.alloc(4096, 0x0a));
+      await h.datasync();
+    } finally {
+      await h.truncate(this.size).catch(async () => {
+        await h.close().catch(() => undefined);
+        this.handle = null;
+      });
+    }
+    await h.datasync();
   }
 
   /** Appends lines (whole records) and flushes them to disk. Throws the file system's error. */
@@ -185,8 +212,8 @@ export class Journal {
     if (lines.length === 0) {
       if (!this.handle) await this.reopen();
       await (this.handle as StoreFileHandle).truncate(0);
-      await (this.handle as StoreFileHandle).datasync();
       this.size = 0;
+      await (this.handle as StoreFileHandle).datasync();
       return;
     }
     const text = lines.join('');
@@ -199,8 +226,11 @@ export class Journal {
       await h.close();
     }
     await this.fs.rename(tmp, this.file);
-    await syncDir(this.fs, path.dirname(this.file));
+    // From here the open handle points at the replaced file: it must never take another record.
+    await this.handle?.close().catch(() => undefined);
+    this.handle = null;
     this.size = Buffer.byteLength(text);
+    await syncDir(this.fs, path.dirname(this.file));
     await this.reopen();
   }
 

@@ -27,6 +27,12 @@ export interface SnapshotEnvelope {
 
 const hex = (n: number) => n.toString(16).padStart(8, '0');
 
+/**
+ * Bump when what `restoreDatabase` does changes in a way the schema's JSON Schema does not show (a
+ * refinement, a transform): files written before then take the full restore again.
+ */
+export const RESTORE_REVISION = 1;
+
 let fingerprint: string | null = null;
 /**
  * A short hash of the database schema as JSON Schema: two builds with the same fingerprint fill the
@@ -41,7 +47,7 @@ export function schemaFingerprint(): string {
       // A schema JSON Schema cannot express: no fingerprint, so every file takes the full restore.
       text = `unrepresentable-${Math.random()}`;
     }
-    fingerprint = `${CURRENT_SCHEMA_VERSION}-${hex(crc32(text))}`;
+    fingerprint = `${CURRENT_SCHEMA_VERSION}.${RESTORE_REVISION}-${hex(crc32(text))}`;
   }
   return fingerprint;
 }
@@ -195,16 +201,17 @@ export function readSnapshot(bytes: Buffer, now: Date): SnapshotRead {
  */
 export async function writeFileDurably(fs: StoreFs, file: string, bytes: Buffer | Buffer[]): Promise<void> {
   const tmp = tempFileOf(file);
-  const h = await fs.open(tmp, 'w', 0o600);
   try {
-    for (const piece of Array.isArray(bytes) ? bytes : [bytes]) await h.write(piece);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  try {
+    const h = await fs.open(tmp, 'w', 0o600);
+    try {
+      for (const piece of Array.isArray(bytes) ? bytes : [bytes]) await h.write(piece);
+      await h.sync();
+    } finally {
+      await h.close();
+    }
     await fs.rename(tmp, file);
   } catch (e) {
+    // A half-written copy would take the disk space the journal needs on a nearly full disk.
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
   }

@@ -525,10 +525,10 @@ async function pidOfExitedProcess(): Promise<number> {
 /** What a process that crashed while holding the lock leaves: the lock folder (fresh) and its owner record. */
 async function leaveLock(owner: { pid: number; started: string | null }): Promise<void> {
   await fs.mkdir(`${file}.lock`);
-  await fs.writeFile(`${file}.lock.owner`, JSON.stringify({ ...owner, host: os.hostname(), at: new Date().toISOString() }));
+  await fs.writeFile(`${file}.lock/owner.json`, JSON.stringify({ ...owner, host: os.hostname(), at: new Date().toISOString() }));
 }
 
-const readOwner = async () => JSON.parse(await fs.readFile(`${file}.lock.owner`, 'utf8')) as { pid: number; started: string | null; host: string; at: string };
+const readOwner = async () => JSON.parse(await fs.readFile(`${file}.lock/owner.json`, 'utf8')) as { pid: number; started: string | null; host: string; at: string };
 
 describe('the lock', () => {
   it('refuses a second open of a file that is open, without disturbing the first', async () => {
@@ -548,7 +548,7 @@ describe('the lock', () => {
     expect(names((await readEnvelope(file)).data)).toEqual(['still mine']);
     await first.close();
     expect(await exists(`${file}.lock`)).toBe(false);
-    expect(await exists(`${file}.lock.owner`)).toBe(false);
+    expect(await exists(`${file}.lock/owner.json`)).toBe(false);
     const second = await open();
     expect(second.notices).toEqual([]);
     expect(names(second.data)).toEqual(['still mine']);
@@ -574,7 +574,7 @@ describe('the lock', () => {
     expect((await readOwner()).pid).toBe(process.pid);
     await store.close();
     expect(await exists(`${file}.lock`)).toBe(false);
-    expect(await exists(`${file}.lock.owner`)).toBe(false);
+    expect(await exists(`${file}.lock/owner.json`)).toBe(false);
   });
 
   it.runIf(process.platform === 'linux')('takes over a lock whose pid now belongs to another program (started at another time)', async () => {
@@ -685,7 +685,7 @@ describe('files the store leaves and finds', () => {
     expect(await modeOf(path.join(dir, 'created', 'by-store'))).toBe(0o700);
     expect(await modeOf(file)).toBe(0o600);
     expect(await modeOf(`${file}.journal`)).toBe(0o600);
-    expect(await modeOf(`${file}.lock.owner`)).toBe(0o600);
+    expect(await modeOf(`${file}.lock/owner.json`)).toBe(0o600);
     const backupDir = path.join(path.dirname(file), 'backups');
     expect(await modeOf(backupDir)).toBe(0o700);
     const backups = await store.backups.list();

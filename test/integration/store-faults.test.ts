@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
+import { contactSchema } from '@shared/model/contact';
 import { DatabaseFile } from '../../electron/store/database-file';
 import { faultyStoreFs, nodeStoreFs, type Faults, type StoreFs } from '../../electron/store/store-fs';
 import { parseJournal } from '../../electron/store/journal';
@@ -210,4 +211,163 @@ describe('saving a copy elsewhere', () => {
     expect(opened.notices).toEqual([]);
     await opened.close();
   });
+});
+
+/** A file system whose next `n` failures of one kind are armed by the test. */
+function armedFs(kind: 'dirSync' | 'journalDatasync' | 'journalWriteBytes') {
+  const armed = { left: 0 };
+  const base = nodeStoreFs;
+  const fsys: StoreFs = {
+    ...base,
+    async open(f, flags, mode) {
+      const h = await base.open(f, flags, mode);
+      const isDir = flags === 'r' && !/\.json$|\.journal$/.test(f);
+      const isJournal = f.endsWith('.journal');
+      const fail = (code: string) => {
+        armed.left--;
+        throw Object.assign(new Error(`${code}: injected`), { code });
+      };
+      return {
+        write: async (d) => {
+          if (kind === 'journalWriteBytes' && isJournal && armed.left > 0 && Buffer.byteLength(d) > 0) fail('ENOSPC');
+          return h.write(d);
+        },
+        datasync: async () => {
+          if (kind === 'journalDatasync' && isJournal && armed.left > 0) fail('EIO');
+          return h.datasync();
+        },
+        sync: async () => {
+          if (kind === 'dirSync' && isDir && armed.left > 0) fail('EIO');
+          return h.sync();
+        },
+        truncate: (n) => h.truncate(n),
+        close: () => h.close(),
+      };
+    },
+  };
+  return { fsys, armed };
+}
+
+const openWith = (fsys: StoreFs) => DatabaseFile.open({ file, fs: fsys, saveDelayMs: 60_000, maxSaveDelayMs: 60_000, log: () => undefined });
+
+/** Opens a copy of the data file and journal as they are on disk now: what a crash would leave. */
+async function crashCopy(): Promise<DatabaseFile> {
+  const dir = path.join(path.dirname(file), `crash-${Date.now()}`);
+  await fs.mkdir(dir);
+  const copy = path.join(dir, 'planner.json');
+  await fs.copyFile(file, copy);
+  await fs.copyFile(`${file}.journal`, `${copy}.journal`).catch(() => undefined);
+  return DatabaseFile.open({ file: copy, log: () => undefined });
+}
+
+describe('the journal after a failure in the middle of its own upkeep', () => {
+  it('takes every later record into the new file when the folder fsync after its rewrite fails', async () => {
+    const { fsys, armed } = armedFs('dirSync');
+    const store = await openWith(fsys);
+    await store.commit({ type: 'account:create', name: 'A' });
+    // An edit queued while the snapshot is written leaves a record to keep: the journal is rewritten.
+    const snapshot = store.flush();
+    const during = store.commit({ type: 'account:create', name: 'B' });
+    armed.left = 1;
+    await Promise.all([snapshot.catch(() => undefined), during]);
+    await store.commit({ type: 'account:create', name: 'C' });
+    const crashed = await crashCopy();
+    expect(names(crashed)).toEqual(names(store));
+    expect(names(crashed)).toEqual(['A', 'B', 'C']);
+    await crashed.close();
+    await store.close();
+  });
+
+  it('never pads the journal with zero bytes after a failed cut, so no acknowledged record reads as torn', async () => {
+    const { fsys, armed } = armedFs('journalDatasync');
+    const store = await openWith(fsys);
+    await store.commit({ type: 'account:create', name: 'A' });
+    armed.left = 1; // the flush of the cut to empty fails
+    await store.flush();
+    await store.commit({ type: 'account:create', name: 'B' });
+    armed.left = 1; // one append fails
+    await refusal(store.commit({ type: 'account:create', name: 'refused' }));
+    await store.commit({ type: 'account:create', name: 'C' });
+    const bytes = await fs.readFile(`${file}.journal`);
+    expect(bytes.includes(0)).toBe(false);
+    const crashed = await crashCopy();
+    expect(names(crashed)).toEqual(['A', 'B', 'C']);
+    expect(crashed.notices).toEqual([]);
+    await crashed.close();
+    await store.close();
+  });
+
+  it('does not call a full disk healed because an empty write went through', async () => {
+    const { fsys, armed } = armedFs('journalWriteBytes');
+    const store = await openWith(fsys);
+    armed.left = 1000; // every write of real bytes fails: the disk stays full
+    await refusal(store.commit({ type: 'account:create', name: 'refused' }));
+    await new Promise((r) => setTimeout(r, 1500)); // the first probe runs after 1 s
+    expect(store.saveStatus()).toMatchObject({ state: 'failed', problem: { where: 'journal', errno: 'ENOSPC' } });
+    expect(store.saveStatus().problem?.attempts).toBeGreaterThanOrEqual(2);
+    armed.left = 0;
+    await until(() => store.saveStatus().state === 'saved', 5000);
+    await store.close();
+  }, 10_000);
+});
+
+const T = '2026-01-01T00:00:00.000Z';
+
+describe('a command as the journal keeps it', () => {
+  it('runs as it replays: keys set to undefined (which IPC keeps) do nothing either time', async () => {
+    const store = await open();
+    const { account } = await store.commit({ type: 'account:create', name: 'A' });
+    await store.commit({
+      type: 'plan:apply',
+      accountId: account!.id,
+      commands: [{ type: 'addContacts', contacts: [contactSchema.parse({ id: 'boss', createdAt: T, updatedAt: T, name: 'Boss', title: 'GM', attitude: 'supporter' })] }],
+    });
+    await store.commit({
+      type: 'plan:apply',
+      accountId: account!.id,
+      commands: [{ type: 'updateContact', id: 'boss', patch: { title: undefined, attitude: undefined, notes: 'n' } }],
+    });
+    const crashed = await crashCopy();
+    const live = store.data.accounts[0]!.contacts[0]!;
+    expect(live).toMatchObject({ title: 'GM', attitude: 'supporter', notes: 'n' });
+    expect(crashed.data.accounts[0]!.contacts[0]).toEqual(live);
+    await crashed.close();
+    await store.close();
+  });
+});
+
+describe('a data file rewrite that fails', () => {
+  it('leaves no half-written temporary file taking the disk space', async () => {
+    const store = await open();
+    await store.commit({ type: 'account:create', name: 'A' });
+    faults = { snapshot: 'ENOSPC' };
+    await store.commit({ type: 'account:create', name: 'B' });
+    await until(() => store.saveStatus().state === 'failed', 1000);
+    const left = (await fs.readdir(path.dirname(file))).filter((n) => n.endsWith('.tmp'));
+    expect(left).toEqual([]);
+    faults = {};
+    await store.close();
+  });
+});
+
+describe('the lock', () => {
+  it('says so when it takes over a lock gone stale with no owner named (a crash while locking)', async () => {
+    await fs.mkdir(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    await fs.utimes(`${file}.lock`, old, old);
+    const store = await open();
+    expect(store.notices).toEqual([{ kind: 'lockTakenOver', lockFile: expect.stringContaining(`${file}.lock`) }]);
+    await store.close();
+  });
+
+  it('once lost to another program, refuses every edit and stops writing the data file', async () => {
+    const store = await open();
+    await store.commit({ type: 'account:create', name: 'A' });
+    // Another program removes our lock: proper-lockfile finds out at its next refresh (every 5 s).
+    await fs.rm(`${file}.lock`, { recursive: true, force: true });
+    await until(() => store.saveStatus().state === 'failed', 9000);
+    expect((await refusal(store.commit({ type: 'account:create', name: 'B' }))).code).toBe('DB_LOCKED');
+    expect(names(store)).toEqual(['A']);
+    await store.close();
+  }, 15_000);
 });
