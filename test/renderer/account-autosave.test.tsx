@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountPatch } from '@shared/api/contract';
 
 const update = vi.hoisted(() => vi.fn());
+const storeStatus = vi.hoisted(() => vi.fn());
 vi.mock('../../renderer/src/api/client', () => ({
-  api: { account: { update } },
+  api: { account: { update }, store: { status: storeStatus } },
   ApiError: class ApiError extends Error {
     constructor(
       readonly code: string,
@@ -18,6 +19,16 @@ vi.mock('../../renderer/src/api/client', () => ({
 const { ApiError } = await import('../../renderer/src/api/client');
 const { useAccountAutosave } = await import('../../renderer/src/features/valuation/useAccountAutosave');
 const { hasPendingSaves } = await import('../../renderer/src/api/in-flight');
+const { refreshSaveStatus } = await import('../../renderer/src/app/save-status');
+
+const status = (state: 'saved' | 'failed') => ({
+  state,
+  problem: state === 'failed' ? { where: 'journal', file: 'p.json.journal', errno: 'ENOSPC', message: 'full', since: '', attempts: 1, nextRetryAt: null } : null,
+  dataFile: 'p.json',
+  seq: 1,
+  unsnapshotted: 0,
+  lastSavedAt: null,
+});
 
 const sent = () => update.mock.calls.map((c) => (c[0] as { patch: AccountPatch }).patch);
 
@@ -51,6 +62,22 @@ describe('useAccountAutosave when the store cannot write', () => {
     act(() => result.current.queue({ notes: 'met the GM' }, true));
     await waitFor(() => expect(result.current.state.kind).toBe('saved'));
     expect(sent()).toEqual([{ grade: 'A1' }, { notes: 'met the GM' }]);
+    unmount();
+  });
+
+  it('sends a refused edit again by itself once the store can write again', async () => {
+    update.mockRejectedValueOnce(new ApiError('SAVE_FAILED' as never, 'ENOSPC')).mockResolvedValue({});
+    storeStatus.mockResolvedValue(status('failed'));
+    await refreshSaveStatus();
+    const { result, unmount } = renderHook(() => useAccountAutosave('acc-1'));
+    act(() => result.current.queue({ grade: 'C1' }, true));
+    await waitFor(() => expect(result.current.state.kind).toBe('failed'));
+    expect(sent()).toEqual([{ grade: 'C1' }]);
+    // The disk is back: the store's status says so, and the refused edit goes out with no new edit.
+    storeStatus.mockResolvedValue(status('saved'));
+    await act(() => refreshSaveStatus());
+    await waitFor(() => expect(result.current.state.kind).toBe('saved'));
+    expect(sent()).toEqual([{ grade: 'C1' }, { grade: 'C1' }]);
     unmount();
   });
 

@@ -23,6 +23,7 @@ import type { Account } from '@shared/model/account';
 import { ACCOUNT_KINDS, ACCOUNT_STAGES, GIFT_POLICIES, INTENT_LEVELS, RELATIONSHIP_TYPES } from '@shared/model/vocabulary';
 import { api } from '../../api/client';
 import { registerPendingSave } from '../../api/in-flight';
+import { useResendWhenSaved } from '../../app/useResendWhenSaved';
 import { dataChanged } from '../../app/data-version';
 import { errorText } from '../../app/errors';
 import { useSaveStatus } from '../../app/useSaveStatus';
@@ -129,6 +130,9 @@ export function ProfileView({ account }: { account: Account }) {
   };
   const flushRef = useRef(flush);
   flushRef.current = flush;
+  useResendWhenSaved(() => {
+    if (failed.current) flushRef.current();
+  });
   // Leaving the tab, or closing the window, saves what is still waiting for the debounce.
   useEffect(() => {
     const onLeave = () => flushRef.current();

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../api/client';
 import { registerPendingSave } from '../../api/in-flight';
 import { dataChanged } from '../../app/data-version';
 import { errorText } from '../../app/errors';
+import { useResendWhenSaved } from '../../app/useResendWhenSaved';
 import { mergePatches } from './valuation-rules';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
@@ -63,6 +64,9 @@ export function useAccountAutosave(accountId: string) {
   };
   const flushRef = useRef(flush);
   flushRef.current = flush;
+  useResendWhenSaved(() => {
+    if (refused.current) flushRef.current();
+  });
 
   const queue = (patch: AccountPatch, immediately = false) => {
     pending.current = pending.current ? mergePatches(pending.current, patch) : patch;
