@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openServices, type Services } from '../services/index';
-import { defaultUserDataDir, resolveDataFile } from '../services/paths';
+import { defaultUserDataDir, isInAppFolder, resolveDataFile } from '../services/paths';
 import { startHost, type RunningHost } from './server';
 import { choosePort, detectOsLocale, parseHostArgs, type PortChoice } from './host-options';
 
@@ -94,12 +94,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
 
-  const dataFile = resolveDataFile({
-    argv,
-    env: process.env,
-    userDataDir: defaultUserDataDir(process.platform, process.env, os.homedir()),
-    cwd: process.cwd(),
-  });
+  const userDataDir = defaultUserDataDir(process.platform, process.env, os.homedir());
+  const dataFile = resolveDataFile({ argv, env: process.env, userDataDir, cwd: process.cwd() });
   const rendererDir = path.resolve(args.rendererDir ?? path.join(here, '..', 'renderer'));
 
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -108,7 +104,13 @@ async function main(): Promise<void> {
   process.on('uncaughtException', (e) => void crash('Uncaught error', e));
   process.on('unhandledRejection', (e) => void crash('Unhandled rejection', e));
 
-  opening = openServices({ dataFile, host: 'browser', osLocale: detectOsLocale(process.env), version: readVersion() });
+  opening = openServices({
+    dataFile,
+    inAppFolder: isInAppFolder(dataFile, userDataDir),
+    host: 'browser',
+    osLocale: detectOsLocale(process.env),
+    version: readVersion(),
+  });
   services = await opening;
   if (shuttingDown) return;
   try {

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } fro
 import type { EventChannel, MenuCommand } from '@shared/api/channels';
 import type { Settings } from '@shared/model/database';
 import type { Dispatch } from '../api/dispatch';
-import { resolveDataFile } from '../services/paths';
+import { isInAppFolder, resolveDataFile } from '../services/paths';
 import { openServices, type Services } from '../services/index';
 import { denyAllPermissions, hardenWebContents } from './harden-web-contents';
 import { registerIpc } from './ipc';
@@ -123,7 +123,13 @@ async function start(): Promise<void> {
   let dataFile = '';
   const servicesReady: Promise<Services> = app.whenReady().then(async () => {
     dataFile = resolveDataFile({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
-    opened = await openServices({ dataFile, host: 'electron', osLocale: app.getLocale(), version: app.getVersion() });
+    opened = await openServices({
+      dataFile,
+      inAppFolder: isInAppFolder(dataFile, app.getPath('userData')),
+      host: 'electron',
+      osLocale: app.getLocale(),
+      version: app.getVersion(),
+    });
     return opened;
   });
   const dispatches = servicesReady.then((s) => trackDispatch(s.dispatch));

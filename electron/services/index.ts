@@ -12,6 +12,8 @@ export interface OpenServicesOptions {
   host: AppStatus['host'];
   osLocale: string;
   version: string;
+  /** The data file is in the app's own user-data folder, which is then kept private (0700). */
+  inAppFolder?: boolean;
   /** Store tuning for tests; defaults suit the app. */
   store?: Omit<StoreOptions, 'file'>;
   log?: (message: string, error?: unknown) => void;
@@ -41,7 +43,7 @@ export async function openServices(opts: OpenServicesOptions): Promise<Services>
   let fatal: ApiErrorBody | null = null;
   try {
     // ACCOUNT_PLANNER_FAULTS names a control file through which the end-to-end tests break the disk.
-    store = await DatabaseFile.open({ fs: storeFsFromEnv(process.env), ...opts.store, file: opts.dataFile, log });
+    store = await DatabaseFile.open({ fs: storeFsFromEnv(process.env), privateFolder: opts.inAppFolder ?? false, ...opts.store, file: opts.dataFile, log });
   } catch (e) {
     fatal =
       e instanceof AppError

@@ -36,3 +36,8 @@ export function resolveDataFile(opts: {
   if (chosen) return path.resolve(opts.cwd, chosen);
   return path.join(opts.userDataDir, DATA_FILE_NAME);
 }
+
+/** Whether the data file is in the app's own user-data folder (not one the user chose): that folder is ours to keep private. */
+export function isInAppFolder(dataFile: string, userDataDir: string): boolean {
+  return path.resolve(path.dirname(dataFile)) === path.resolve(userDataDir);
+}

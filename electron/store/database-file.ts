@@ -30,6 +30,8 @@ export interface StoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** The file system; tests inject failures through it. */
   fs?: StoreFs;
+  /** The data file's folder is the app's own: made 0700 even if it existed (POSIX). A folder the user chose is left as it is. */
+  privateFolder?: boolean;
 }
 
 /** Backoff of the background retries: 1 s, doubling, at most 60 s. */
@@ -163,10 +165,12 @@ export class DatabaseFile {
       newId: () => randomUUID(),
       log: (m: string, e?: unknown) => console.error(m, e ?? ''),
       fs: nodeStoreFs,
+      privateFolder: false,
       ...options,
       file,
     };
     const dir = path.dirname(file);
+    if (options.privateFolder && process.platform !== 'win32') await fs.chmod(dir, 0o700).catch((e: unknown) => opts.log(`Could not make ${dir} private`, e));
     const stem = path.basename(file, '.json');
     const backups = new BackupRotation(options.backupDir ?? path.join(dir, 'backups'), stem, opts.keepBackups);
     const notices: StoreNotice[] = [];

@@ -371,3 +371,16 @@ describe('the lock', () => {
     await store.close();
   }, 15_000);
 });
+
+describe('the folder of the data file', () => {
+  it.skipIf(process.platform === 'win32')('is made private when it is the app’s own, and left alone when the user chose it', async () => {
+    const dir = path.dirname(file);
+    await fs.chmod(dir, 0o755);
+    const chosen = await open();
+    await chosen.close();
+    expect((await fs.stat(dir)).mode & 0o777).toBe(0o755);
+    const own = await open({ privateFolder: true });
+    await own.close();
+    expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
+  });
+});
