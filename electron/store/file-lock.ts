@@ -70,6 +70,12 @@ const locked = (file: string, owner: LockOwner | null) =>
   );
 
 /**
+ * A lock not refreshed for this long is stale. Long, because a busy process (a large workbook being
+ * read) may not refresh in time; a crashed owner is recognised at once through its owner record.
+ */
+export const STALE_MS = 60_000;
+
+/**
  * proper-lockfile's file system, except that removing a lock folder removes what is inside it:
  * our owner record lives there, so that it goes with the lock (a stale record outside could be
  * read by the next opener as the owner of a fresh lock).
@@ -86,12 +92,13 @@ const lockFs = {
 
 /**
  * Makes this process the only writer of `file` (a real path: symlinks resolved by the caller).
- * proper-lockfile holds `<file>.lock` (a folder whose time it keeps fresh, so a lock whose owner
- * died goes stale after 10 s on any system); `<file>.lock/owner.json` names the owner with its
+ * proper-lockfile holds `<file>.lock` (a folder whose time it keeps fresh every 5 s, so a lock
+ * whose owner died goes stale after {@link STALE_MS} on any system); `<file>.lock/owner.json` names the owner with its
  * process start time, so that a lock left by a crash is taken over at once and a reused pid does
  * not block. A lock file of the older format (`<file>.lock` holding a pid) is replaced.
  */
 export async function acquireLock(file: string, onCompromised: (e: Error) => void): Promise<LockResult> {
+  let released = false;
   const lockPath = `${file}.lock`;
   const ownerPath = path.join(lockPath, 'owner.json');
   let tookOver: string | null = null;
@@ -104,15 +111,36 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
     const owner = await readOwner(ownerPath);
     tookOver = `${lockPath} (left by ${owner ? `process ${owner.pid}, which is no longer running` : 'a process that did not close it'})`;
   }
-  const options = { realpath: false, stale: 10_000, retries: 0, onCompromised, fs: lockFs };
-  let release: () => Promise<void>;
+  let release: () => Promise<void> = () => Promise.resolve();
+  const me: LockOwner = { pid: process.pid, started: processStart(process.pid), host: os.hostname(), at: new Date().toISOString() };
+  const nameMe = () => fs.writeFile(ownerPath, JSON.stringify(me), { mode: 0o600 });
+  /**
+   * proper-lockfile also calls a lock lost when this process was too busy to refresh it in time (a
+   * long synchronous stretch). If the folder still names us, nobody else took it: lock it again.
+   */
+  const compromised = (e: Error) => {
+    void (async () => {
+      const owner = released ? null : await readOwner(ownerPath);
+      if (owner && owner.pid === me.pid && owner.started === me.started && owner.at === me.at) {
+        try {
+          release = await lockfile.lock(file, options);
+          await nameMe();
+          return;
+        } catch {
+          // Taken by another program after all.
+        }
+      }
+      if (!released) onCompromised(e);
+    })();
+  };
+  const options = { realpath: false, stale: STALE_MS, update: 5_000, retries: 0, onCompromised: compromised, fs: lockFs };
   try {
     release = await lockfile.lock(file, options);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
     const owner = await readOwner(ownerPath);
     // No owner yet: another opener is between taking the lock and naming itself. A crash in that
-    // moment leaves a lock that proper-lockfile calls stale once its time is 10 s old.
+    // moment leaves a lock that proper-lockfile calls stale once its time is STALE_MS old.
     if (owner === null || ownerIsRunning(owner)) throw locked(file, owner);
     // The owner is gone (or its pid now belongs to another program): the lock is ours to take.
     await fs.rm(lockPath, { recursive: true, force: true });
@@ -123,9 +151,7 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
       throw again;
     }
   }
-  const me: LockOwner = { pid: process.pid, started: processStart(process.pid), host: os.hostname(), at: new Date().toISOString() };
-  await fs.writeFile(ownerPath, JSON.stringify(me), { mode: 0o600 });
-  let released = false;
+  await nameMe();
   return {
     tookOver,
     lock: {
