@@ -113,7 +113,15 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
   }
   let release: () => Promise<void> = () => Promise.resolve();
   const me: LockOwner = { pid: process.pid, started: processStart(process.pid), host: os.hostname(), at: new Date().toISOString() };
-  const nameMe = () => fs.writeFile(ownerPath, JSON.stringify(me), { mode: 0o600 });
+  /**
+   * Writes the owner record into the lock folder, then puts the folder's time back: proper-lockfile
+   * takes a changed time as the sign that another process took the lock.
+   */
+  const nameMe = async () => {
+    const { atime, mtime } = await fs.stat(lockPath);
+    await fs.writeFile(ownerPath, JSON.stringify(me), { mode: 0o600 });
+    await fs.utimes(lockPath, atime, mtime);
+  };
   /**
    * proper-lockfile also calls a lock lost when this process was too busy to refresh it in time (a
    * long synchronous stretch). If the folder still names us, nobody else took it: lock it again.
@@ -123,6 +131,8 @@ export async function acquireLock(file: string, onCompromised: (e: Error) => voi
       const owner = released ? null : await readOwner(ownerPath);
       if (owner && owner.pid === me.pid && owner.started === me.started && owner.at === me.at) {
         try {
+          // Ours: the folder can go, and be made again with a fresh time.
+          await fs.rm(lockPath, { recursive: true, force: true });
           release = await lockfile.lock(file, options);
           await nameMe();
           return;

@@ -384,3 +384,15 @@ describe('the folder of the data file', () => {
     expect((await fs.stat(dir)).mode & 0o777).toBe(0o700);
   });
 });
+
+describe('a store held open', () => {
+  it('keeps its lock across proper-lockfile’s refreshes (every 5 s) and goes on saving', async () => {
+    const store = await open();
+    await store.commit({ type: 'account:create', name: 'A' });
+    await new Promise((r) => setTimeout(r, 11_500)); // two refreshes
+    await store.commit({ type: 'account:create', name: 'B' });
+    expect(store.saveStatus()).toMatchObject({ state: 'saved', problem: null });
+    expect(names(store)).toEqual(['A', 'B']);
+    await store.close();
+  }, 20_000);
+});
