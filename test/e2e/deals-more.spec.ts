@@ -76,8 +76,11 @@ test('a card can be moved with the keyboard: Tab to it, Space, arrow right, Spac
     .poll(async () => {
       await page.keyboard.press('ArrowRight');
       presses++;
+      // Let the board render that move before the next press: on a slow machine presses queued
+      // ahead of rendering carried the card past the column before it ever lit up.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       return deals.column('investigate').evaluate((e) => getComputedStyle(e).backgroundColor);
-    }, { intervals: [0], timeout: 5_000 })
+    }, { intervals: [0], timeout: 15_000 })
     .not.toBe(idle);
   await page.keyboard.press('Space');
 
