@@ -52,6 +52,7 @@ export class BackupRotation {
   /** Copies `file` into the rotation and prunes the oldest beyond `keep`. Returns the copy's path. */
   async add(file: string, now: Date): Promise<string> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // A folder made by an older version may be wider; tightening it is best effort (not ours on some mounts).
     await fs.chmod(this.dir, 0o700).catch(() => undefined);
     const stamp = fileTimestamp(now);
     // Numbered after every kept backup of the same instant (a pruned one's name may be free again),

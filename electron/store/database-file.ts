@@ -67,6 +67,7 @@ async function realDataPath(file: string): Promise<string> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   }
+  // Not a link (or nothing there): readlink fails, and the path is a plain new file.
   const link = await fs.readlink(resolved).catch(() => null);
   // A link to a file that does not exist yet: create the target.
   if (link !== null) return realDataPath(path.resolve(path.dirname(resolved), link));
@@ -194,7 +195,7 @@ export class DatabaseFile {
         // Keep the unusable rest for whoever looks into it, then start the journal from what was replayed.
         const aside = `${journalFile}.damaged-${fileTimestamp(opts.now())}`;
         await fs.copyFile(journalFile, aside);
-        await fs.chmod(aside, 0o600).catch(() => undefined);
+        await fs.chmod(aside, 0o600).catch((e: unknown) => opts.log(`Could not make ${aside} private`, e));
         const lost = read.droppedLines + (replay.stoppedAt === null ? 0 : read.records.length - replay.stoppedAt);
         notices.push({ kind: 'journalDamaged', journalFile, keptAs: aside, replayed: replay.applied, dropped: lost, reason: replay.reason ?? 'a record in the middle of the journal fails its checksum' });
         goodBytes = replay.stoppedAt === null ? read.goodBytes : replay.goodBytes;
@@ -419,6 +420,7 @@ export class DatabaseFile {
       return result;
     };
     const p = this.queue.then(run, run);
+    // The caller gets the rejection through `p`; the queue only orders the next command after it.
     this.queue = p.catch(() => undefined);
     return p;
   }
@@ -493,6 +495,7 @@ export class DatabaseFile {
     if (this.closed || this.seq === this.snapshotSeq) return;
     // While a failed snapshot waits for its retry, edits do not bring the retry forward.
     if (this.snapshotProblem) {
+      // snapshot() records its own failure in the save status and logs it; nothing more to do here.
       if (!this.retryTimer) this.armRetry(0, () => void this.snapshot(false).catch(() => undefined));
       return;
     }

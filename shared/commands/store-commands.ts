@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STORING_CHANNELS } from '../api/channels';
 import * as accounts from '../accounts';
 import { AppError } from '../errors';
 import { accountSchema, type Account } from '../model/account';
@@ -128,16 +129,6 @@ export function performStoreCommand(db: Database, cmd: StoreCommand, ctx: StoreC
  * itself when it runs.
  */
 export const storeCommandEnvelopeSchema = z.looseObject({
-  type: z.enum([
-    'settings:update',
-    'account:create',
-    'account:rename',
-    'account:update',
-    'account:delete',
-    'account:restore',
-    'account:replace',
-    'plan:apply',
-    'sample:load',
-    'account:import',
-  ] satisfies StoreCommandType[]),
+  // One per storing channel; an Excel import's write is `account:import`, not `excel:apply`.
+  type: z.enum(STORING_CHANNELS.map((c) => (c === 'excel:apply' ? 'account:import' : c)) as [StoreCommandType, ...StoreCommandType[]]),
 });
